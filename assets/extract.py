@@ -1,0 +1,66 @@
+"""Extract layer: facts stated in each article, with the sentence they came from."""
+
+from datetime import date
+
+import dagster as dg
+import polars as pl
+
+from assets.metadata import frame_metadata
+from assets.parse import articles
+from pipelines import warehouse
+from pipelines.mentions import mentions_from_article
+from pipelines.partitions import daily_partitions
+from pipelines.resources import DUCKDB_WRITE_POOL, WarehouseResource
+from pipelines.schemas import DEAL_MENTIONS_SCHEMA, INVESTMENT_MENTIONS_SCHEMA
+
+
+@dg.multi_asset(
+    specs=[
+        dg.AssetSpec(
+            "deal_mentions", deps=[articles], group_name="extract", kinds={"python", "duckdb"},
+            description="Compute deals as stated in one article (buyer, providers, resource, gigawatts, "
+                        "chips, dollars or euros with their bounds, year, status), each with the "
+                        "evidence sentence and its character span in the article text.",
+        ),
+        dg.AssetSpec(
+            "investment_mentions", deps=[articles], group_name="extract", kinds={"python", "duckdb"},
+            description="Equity investments and share warrants as stated in one article, each with "
+                        "the evidence sentence and its character span.",
+        ),
+    ],
+    partitions_def=daily_partitions,
+    pool=DUCKDB_WRITE_POOL,
+)
+def mentions(context: dg.AssetExecutionContext, warehouse_db: WarehouseResource):
+    """Runs the bilingual deal grammar over the day's articles."""
+    day = date.fromisoformat(context.partition_key)
+    with warehouse_db.connect() as con:
+        day_articles = warehouse.query_frame(con, warehouse.read_sql("select_articles_partition"), {"day": day})
+        deal_rows, investment_rows = [], []
+        for article in day_articles.iter_rows(named=True):
+            deals, investments = mentions_from_article(article)
+            deal_rows += deals
+            investment_rows += investments
+        deal_frame = _frame(deal_rows, DEAL_MENTIONS_SCHEMA, day)
+        investment_frame = _frame(investment_rows, INVESTMENT_MENTIONS_SCHEMA, day)
+        with warehouse.transaction(con):
+            for table, frame in (("deal_mentions", deal_frame), ("investment_mentions", investment_frame)):
+                con.execute(warehouse.read_sql(f"delete_{table}_partition"), {"day": day})
+                warehouse.insert_frame(con, table, frame)
+
+    yield dg.MaterializeResult(
+        asset_key="deal_mentions",
+        metadata=frame_metadata(deal_frame, ["buyer", "providers", "resource", "gw", "usd", "evidence"],
+                                articles_read=day_articles.height),
+    )
+    yield dg.MaterializeResult(
+        asset_key="investment_mentions",
+        metadata=frame_metadata(investment_frame, ["investor", "investee", "instrument", "usd", "evidence"],
+                                articles_read=day_articles.height),
+    )
+
+
+def _frame(rows: list[dict], schema: dict, day: date) -> pl.DataFrame:
+    frame = pl.DataFrame([{key: row.get(key) for key in schema} for row in rows], schema=schema)
+    # Two identical facts from the same sentence would share an id: keep one.
+    return frame.unique("mention_id", keep="first", maintain_order=True).with_columns(partition_date=pl.lit(day))

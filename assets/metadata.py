@@ -1,0 +1,31 @@
+"""Materialization metadata shared by the assets: row count and a small preview."""
+
+import dagster as dg
+import polars as pl
+
+PREVIEW_ROWS = 10
+_PREVIEW_CELL_CHARS = 80
+
+
+def frame_metadata(frame: pl.DataFrame, preview_columns: list[str], **extra: object) -> dict[str, object]:
+    """Row count and a Markdown preview of the first rows: what the UI shows on the asset page."""
+    return {
+        "dagster/row_count": frame.height,
+        "preview": dg.MetadataValue.md(markdown_preview(frame.select(preview_columns).head(PREVIEW_ROWS))),
+        **extra,
+    }
+
+
+def markdown_preview(frame: pl.DataFrame) -> str:
+    if frame.height == 0:
+        return "_no rows_"
+    header = "| " + " | ".join(frame.columns) + " |"
+    rule = "| " + " | ".join("---" for _ in frame.columns) + " |"
+    rows = ["| " + " | ".join(_cell(value) for value in row) + " |" for row in frame.iter_rows()]
+    return "\n".join([header, rule, *rows])
+
+
+def _cell(value: object) -> str:
+    text = "" if value is None else ", ".join(map(str, value)) if isinstance(value, list) else str(value)
+    text = text.replace("|", "\\|").replace("\n", " ")
+    return text if len(text) <= _PREVIEW_CELL_CHARS else text[: _PREVIEW_CELL_CHARS - 1] + "…"

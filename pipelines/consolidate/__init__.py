@@ -1,0 +1,3 @@
+from pipelines.consolidate.deals import consolidate_deals, consolidate_investments
+
+__all__ = ["consolidate_deals", "consolidate_investments"]

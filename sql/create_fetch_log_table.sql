@@ -1,0 +1,13 @@
+-- One row per attempt to read a document: HTTP requests (each retry is its own row),
+-- files read from a sample folder, lines read from a jsonl file. Errors are kept, never raised.
+create table if not exists fetch_log (
+    partition_date date not null,
+    source varchar not null,
+    url varchar not null,
+    attempted_at timestamp with time zone not null,
+    status integer,           -- HTTP status; null for files and for failures before a response
+    bytes bigint,
+    elapsed_ms double,
+    error varchar,            -- null when the attempt succeeded
+    attempt integer not null default 1
+);

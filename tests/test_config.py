@@ -1,0 +1,62 @@
+from pathlib import Path
+
+import pytest
+
+from pipelines.config import SourcesConfigError, load_sources
+
+
+def write(tmp_path: Path, text: str) -> Path:
+    path = tmp_path / "sources.yaml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_relative_paths_resolve_against_the_file_folder(tmp_path):
+    path = write(tmp_path, "sources:\n  - name: press\n    kind: directory\n    path: press\n    lang: de\n"
+                           "  - name: wire\n    kind: jsonl\n    path: ../wire.jsonl\n")
+    press, wire = load_sources(path)
+    assert press.path == (tmp_path / "press").resolve() and press.lang == "de"
+    assert wire.path == (tmp_path.parent / "wire.jsonl").resolve() and wire.lang is None
+
+
+def test_disabled_sources_are_skipped(tmp_path):
+    path = write(tmp_path, "sources:\n  - {name: a, kind: directory, path: a}\n"
+                           "  - {name: b, kind: directory, path: b, enabled: false}\n")
+    assert [s.name for s in load_sources(path)] == ["a"]
+
+
+@pytest.mark.parametrize(
+    ("entry", "message"),
+    [
+        ("{name: a, kind: fed, path: a}", "line 3: source 'a': unknown kind 'fed'"),
+        ("{name: a, kind: directory}", "line 3: source 'a' of kind directory needs a `path`"),
+        ("{name: a, kind: feed, url: 'ftp://x'}", "needs an http(s) `url`"),
+        ("{kind: directory, path: a}", "line 3: source without a `name`"),
+        ("{name: a, kind: directory, path: a, lang: fr}", "lang must be one of"),
+        ("{name: a, kind: directory, path: a, max_items: 0}", "`max_items` must be a positive whole number"),
+        ("{name: a, kind: directory, path: a, colour: red}", "unknown keys ['colour']"),
+        ("{name: a, kind: listing, url: 'https://x.example/news'}", "needs a `link_selector`"),
+    ],
+)
+def test_errors_name_the_line_at_fault(tmp_path, entry, message):
+    path = write(tmp_path, f"sources:\n  - {{name: ok, kind: directory, path: ok}}\n  - {entry}\n")
+    with pytest.raises(SourcesConfigError, match=None) as error:
+        load_sources(path)
+    assert message in str(error.value)
+
+
+def test_duplicate_names_are_refused(tmp_path):
+    path = write(tmp_path, "sources:\n  - {name: a, kind: directory, path: a}\n  - {name: a, kind: jsonl, path: b}\n")
+    with pytest.raises(SourcesConfigError, match="duplicate source name 'a'"):
+        load_sources(path)
+
+
+@pytest.mark.parametrize("text", ["", "sources: 3\n", "nothing: here\n", "sources: [\n"])
+def test_unusable_files_give_a_clear_error(tmp_path, text):
+    with pytest.raises(SourcesConfigError, match="sources"):
+        load_sources(write(tmp_path, text))
+
+
+def test_missing_file(tmp_path):
+    with pytest.raises(SourcesConfigError, match="sources file not found"):
+        load_sources(tmp_path / "nope.yaml")

@@ -1,0 +1,55 @@
+import subprocess
+import sys
+
+import duckdb
+import polars as pl
+import pytest
+
+from pipelines import warehouse
+
+
+def test_schema_is_created_idempotently(tmp_path):
+    path = tmp_path / "w.duckdb"
+    for _ in range(2):
+        with warehouse.connect(path) as con:
+            warehouse.ensure_schema(con)
+            assert set(warehouse.table_counts(con)) == set(warehouse.TABLES)
+
+
+def test_a_failed_transaction_leaves_the_table_as_it_was(tmp_path):
+    with warehouse.connect(tmp_path / "w.duckdb") as con:
+        warehouse.ensure_schema(con)
+        con.execute("insert into http_validators values ('https://a.example', 'x', null, now())")
+        with pytest.raises(duckdb.Error):
+            with warehouse.transaction(con):
+                con.execute("delete from http_validators")
+                con.execute("insert into http_validators values (null, null, null, null)")  # not null violated
+        assert con.execute("select count(*) from http_validators").fetchone()[0] == 1
+
+
+def test_replace_table_inserts_by_column_name(tmp_path):
+    with warehouse.connect(tmp_path / "w.duckdb") as con:
+        warehouse.ensure_schema(con)
+        frame = pl.DataFrame({"checked_at": [None], "url": ["https://a.example"]},
+                             schema={"checked_at": pl.Datetime("us", "UTC"), "url": pl.String})
+        frame = frame.with_columns(pl.lit("2025-01-01T00:00:00Z").str.to_datetime(time_zone="UTC").alias("checked_at"))
+        assert warehouse.replace_table(con, "http_validators", frame) == 1
+        assert warehouse.replace_table(con, "http_validators", frame) == 1
+        assert con.execute("select url, etag from http_validators").fetchall() == [("https://a.example", None)]
+
+
+def test_a_locked_file_says_how_to_query_read_only(tmp_path):
+    path = tmp_path / "locked.duckdb"
+    holder = subprocess.Popen(
+        [sys.executable, "-c", f"import duckdb, sys, time; c = duckdb.connect({str(path)!r}); print('ok', flush=True); time.sleep(60)"],
+        stdout=subprocess.PIPE, text=True,
+    )
+    try:
+        assert holder.stdout.readline().strip() == "ok"
+        with pytest.raises(warehouse.WarehouseLockedError) as error:
+            with warehouse.connect(path, lock_wait_s=0.5):
+                pass
+        assert f"duckdb -readonly {path}" in str(error.value)
+    finally:
+        holder.kill()
+        holder.wait()
