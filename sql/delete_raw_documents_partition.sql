@@ -1,1 +1,0 @@
-delete from raw_documents where partition_date = ?
