@@ -1,16 +1,17 @@
 """Ingest layer: read every configured source into `raw_documents`, logging each read in `fetch_log`."""
 
 import zlib
-from datetime import date
+from datetime import UTC, date, datetime
 
 import dagster as dg
 import polars as pl
 
 from assets.metadata import frame_metadata
 from pipelines import warehouse
-from pipelines.ingest import RawDocument, ReadAttempt, SourceRead, read_source
+from pipelines.config import FILE_KINDS
+from pipelines.ingest import RawDocument, ReadAttempt, Validators, WebContext, read_source
 from pipelines.partitions import daily_partitions
-from pipelines.resources import DUCKDB_WRITE_POOL, SourcesResource, WarehouseResource
+from pipelines.resources import DUCKDB_WRITE_POOL, HttpResource, SourcesResource, WarehouseResource
 from pipelines.schemas import FETCH_LOG_SCHEMA, RAW_DOCUMENTS_SCHEMA
 
 SOURCES_READABLE_CHECK = "every_source_readable"
@@ -25,22 +26,29 @@ SOURCES_READABLE_CHECK = "every_source_readable"
                                    description="Every configured source could be read.")],
 )
 def raw_documents(context: dg.AssetExecutionContext, warehouse_db: WarehouseResource,
-                  sources: SourcesResource):
-    """Documents as read from the configured sources (sample folders, jsonl files, feeds, pages),
-    with the facts of each read. Only documents that are new or changed since earlier days are
-    stored in a day's partition; every read attempt, failed or not, is a row of `fetch_log`."""
+                  sources: SourcesResource, http: HttpResource):
+    """Documents as read from the configured sources (sample folders, jsonl files, feeds, newsroom
+    listings, sitemaps), with the facts of each read and the bytes, compressed, so parsing can be
+    re-run without fetching again. A day's partition holds the documents that were new or changed
+    that day; every read attempt, failed or not, is a row of `fetch_log`. A failing source is
+    reported here and in the check, and never stops the others."""
     day = date.fromisoformat(context.partition_key)
-    reads = [read_source(source) for source in sources.load()]
+    configured = sources.load()
+    with warehouse_db.connect() as con:
+        web = _web_context(con, http, day) if any(s.kind not in FILE_KINDS for s in configured) else None
+    try:
+        reads = [read_source(source, web=web, max_bytes=http.max_bytes) for source in configured]
+    finally:
+        if web is not None:
+            web.client.close()
     for read in reads:
         if read.error:
             context.log.warning(f"source {read.source!r} failed: {read.error}")
 
     documents = _documents_frame([doc for read in reads for doc in read.documents], day)
-    attempts = _attempts_frame([attempt for read in reads for attempt in read.attempts], day)
+    attempts = _attempts_frame([attempt for read in reads for attempt in read.attempts], day, context.run.run_id)
     with warehouse_db.connect() as con, warehouse.transaction(con):
-        con.execute(warehouse.read_sql("delete_fetch_log_partition"), [day])
         warehouse.insert_frame(con, "fetch_log", attempts)
-        con.execute(warehouse.read_sql("delete_raw_documents_partition"), [day])
         con.register("read_documents", documents.select("doc_id", "body_sha256"))
         new_ids = [row[0] for row in con.execute(warehouse.read_sql("select_new_raw_documents")).fetchall()]
         con.unregister("read_documents")
@@ -48,6 +56,8 @@ def raw_documents(context: dg.AssetExecutionContext, warehouse_db: WarehouseReso
         # A changed document moves to today's partition: its older version is replaced.
         con.execute("delete from raw_documents where doc_id in (select unnest(?::varchar[]))", [new_ids])
         warehouse.insert_frame(con, "raw_documents", new_documents)
+        if web is not None:
+            warehouse.insert_frame(con, "http_validators", _validators_frame(web.new_validators), replace=True)
 
     failed = {read.source: read.error for read in reads if read.error}
     yield dg.MaterializeResult(
@@ -55,7 +65,8 @@ def raw_documents(context: dg.AssetExecutionContext, warehouse_db: WarehouseReso
             new_documents, ["source", "locator", "content_type", "n_bytes"],
             documents_read=documents.height,
             documents_new_or_changed=new_documents.height,
-            read_errors=int(attempts.filter(pl.col("error").is_not_null()).height),
+            read_attempts=attempts.height,
+            read_errors=attempts.filter(pl.col("error").is_not_null()).height,
             failed_sources=dg.MetadataValue.json(failed),
         )
     )
@@ -65,6 +76,13 @@ def raw_documents(context: dg.AssetExecutionContext, warehouse_db: WarehouseReso
         severity=dg.AssetCheckSeverity.WARN,
         metadata={"failed_sources": dg.MetadataValue.json(failed), "sources": len(reads)},
     )
+
+
+def _web_context(con, http: HttpResource, day: date) -> WebContext:
+    known = {row[0] for row in con.execute(warehouse.read_sql("select_known_web_urls")).fetchall()}
+    validators = {url: Validators(etag, modified) for url, etag, modified in
+                  con.execute("select url, etag, last_modified from http_validators").fetchall()}
+    return WebContext(client=http.client(), today=day, known_urls=known, validators=validators)
 
 
 def _documents_frame(documents: list[RawDocument], day: date) -> pl.DataFrame:
@@ -84,6 +102,14 @@ def _documents_frame(documents: list[RawDocument], day: date) -> pl.DataFrame:
     return pl.DataFrame(rows, schema=RAW_DOCUMENTS_SCHEMA).unique("doc_id", keep="first", maintain_order=True)
 
 
-def _attempts_frame(attempts: list[ReadAttempt], day: date) -> pl.DataFrame:
-    rows = [{"partition_date": day, **vars(attempt)} for attempt in attempts]
+def _attempts_frame(attempts: list[ReadAttempt], day: date, run_id: str) -> pl.DataFrame:
+    rows = [{"run_id": run_id, "partition_date": day, **vars(attempt)} for attempt in attempts]
     return pl.DataFrame(rows, schema=FETCH_LOG_SCHEMA)
+
+
+def _validators_frame(validators: dict[str, Validators]) -> pl.DataFrame:
+    now = datetime.now(UTC)
+    return pl.DataFrame(
+        [{"url": url, "etag": v.etag, "last_modified": v.last_modified, "checked_at": now} for url, v in validators.items()],
+        schema={"url": pl.String, "etag": pl.String, "last_modified": pl.String, "checked_at": pl.Datetime("us", "UTC")},
+    )

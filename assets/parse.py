@@ -11,7 +11,7 @@ from assets.metadata import frame_metadata
 from pipelines import warehouse
 from pipelines.articles import article_from_raw
 from pipelines.partitions import daily_partitions
-from pipelines.resources import DUCKDB_WRITE_POOL, WarehouseResource
+from pipelines.resources import DUCKDB_WRITE_POOL, SourcesResource, WarehouseResource
 from pipelines.schemas import ARTICLES_SCHEMA
 
 
@@ -22,18 +22,19 @@ from pipelines.schemas import ARTICLES_SCHEMA
     pool=DUCKDB_WRITE_POOL,
     deps=[raw_documents],
 )
-def articles(context: dg.AssetExecutionContext, warehouse_db: WarehouseResource):
+def articles(context: dg.AssetExecutionContext, warehouse_db: WarehouseResource, sources: SourcesResource):
     """Articles as a reader sees them: the body text without navigation, ads or link lists, with
     title, publication date, language (de/en), canonical URL and a content hash that recognises the
     same release syndicated by several outlets. Documents that yield no text are kept with the
-    reason in `parse_error`."""
+    reason in `parse_error`. Each article carries the relevance decision and its reason
+    (`is_relevant`, `relevance_reason`): only articles about compute deals go on to extraction."""
     day = date.fromisoformat(context.partition_key)
+    keywords = {source.name: source.keywords for source in sources.load()}
     with warehouse_db.connect() as con:
         raw = warehouse.query_frame(con, warehouse.read_sql("select_raw_documents_partition"), {"day": day})
         rows = [
-            article_from_raw(
-                {**record, "body": zlib.decompress(record.pop("body_zlib"))}
-            )
+            article_from_raw({**record, "body": zlib.decompress(record.pop("body_zlib"))},
+                             keywords.get(record["source"], ()))
             for record in raw.iter_rows(named=True)
         ]
         frame = pl.DataFrame(rows, schema=ARTICLES_SCHEMA).with_columns(partition_date=pl.lit(day))
@@ -49,5 +50,6 @@ def articles(context: dg.AssetExecutionContext, warehouse_db: WarehouseResource)
             frame, ["source", "lang", "published", "title", "n_chars"],
             by_language=dg.MetadataValue.json(dict(frame.group_by("lang").len().iter_rows())) if frame.height else {},
             parse_errors=failed.height,
+            not_relevant=frame.filter(~pl.col("is_relevant")).height,
         )
     )

@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 from pipelines.parse import canonicalize_url, content_hash, detect_language, parse_document
+from pipelines.relevance import judge_relevance
 
 
 def article_id(doc_id: str) -> str:
     return doc_id  # one article per document: the id stays stable when only parsing changes
 
 
-def article_from_raw(record: dict) -> dict:
-    """`record` holds a raw_documents row with the decompressed `body`; returns an articles row."""
+def article_from_raw(record: dict, keywords: tuple[str, ...] = ()) -> dict:
+    """`record` holds a raw_documents row with the decompressed `body`; returns an articles row,
+    with the relevance decision (and its reason) under the source's `keywords`."""
     if record["kind"] == "jsonl":
         # A jsonl line is already an article: its text and metadata are taken as given.
         text = record["body"].decode("utf-8", errors="replace").strip()
@@ -31,6 +33,7 @@ def article_from_raw(record: dict) -> dict:
             "content_hash": parsed.content_hash, "encoding": parsed.encoding,
             "parse_error": parsed.error or (None if parsed.text else "no article text found"),
         }
+    relevance = judge_relevance(row["title"], row["text"], row["lang"], keywords)
     return {
         "article_id": article_id(record["doc_id"]),
         "doc_id": record["doc_id"],
@@ -38,8 +41,8 @@ def article_from_raw(record: dict) -> dict:
         "external_id": record["external_id"],
         "url": record["url"] or row["canonical_url"],
         "n_chars": len(row["text"]),
-        "is_relevant": True,
-        "relevance_reason": None,
+        "is_relevant": relevance.relevant,
+        "relevance_reason": relevance.reason,
         **row,
     }
 

@@ -64,7 +64,10 @@ def run_pipeline(sources: Path | None, db: Path | None, day: date | None) -> int
     instance = dg.DagsterInstance.get() if os.environ.get("DAGSTER_HOME") else dg.DagsterInstance.ephemeral()
     job = build_definitions().resolve_job_def(DAILY_JOB_NAME)
     print(f"compute-deals: running {DAILY_JOB_NAME} for {day} on {settings.sources_path()}")
-    result = job.execute_in_process(partition_key=day.isoformat(), instance=instance, raise_on_error=False)
+    # Dagster's step-by-step log goes to the instance (and the UI); the terminal gets warnings only.
+    quiet = {"loggers": {"console": {"config": {"log_level": "WARNING"}}}}
+    result = job.execute_in_process(partition_key=day.isoformat(), instance=instance, raise_on_error=False,
+                                    run_config=quiet)
     if not result.success:
         for event in result.all_events:
             if event.is_step_failure:

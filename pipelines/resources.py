@@ -11,6 +11,7 @@ from pydantic import Field
 
 from pipelines import settings, warehouse
 from pipelines.config import SourceConfig, load_sources
+from pipelines.fetch import HttpClient
 
 # Every asset that writes to DuckDB runs in this pool. DuckDB allows one writer per file, so the
 # instance limits the pool to one slot (dagster_home/dagster.yaml): steps queue in Dagster instead
@@ -45,16 +46,37 @@ class SourcesResource(dg.ConfigurableResource):
         return load_sources(self.path)
 
 
+class ExportsResource(dg.ConfigurableResource):
+    """The folder where report exports (CSV, Parquet) are written."""
+
+    path: str = Field(description="Folder for exported tables.")
+
+
+class HttpResource(dg.ConfigurableResource):
+    """How the web is fetched: politely, with retries, within size and time limits."""
+
+    user_agent: str = Field(default="compute-deals/0.1 (+https://github.com/compute-deals/compute-deals)")
+    timeout_s: float = Field(default=20.0, description="Connect and read timeout per request.")
+    max_bytes: int = Field(default=10_000_000, description="Bodies are cut off (and logged) beyond this size.")
+    max_retries: int = Field(default=3, description="Retries on connection errors, 429 and 5xx.")
+    backoff_base_s: float = Field(default=1.0, description="First retry delay; doubles each retry, with jitter.")
+    backoff_max_s: float = Field(default=30.0, description="Longest retry delay, also caps Retry-After.")
+    min_host_interval_s: float = Field(default=1.0, description="Pause between two requests to one host.")
+    respect_robots: bool = Field(default=True, description="Honour robots.txt.")
+
+    def client(self) -> HttpClient:
+        return HttpClient(
+            user_agent=self.user_agent, timeout=self.timeout_s, max_bytes=self.max_bytes,
+            max_retries=self.max_retries, backoff_base=self.backoff_base_s, backoff_max=self.backoff_max_s,
+            min_host_interval=self.min_host_interval_s, respect_robots=self.respect_robots,
+        )
+
+
 def default_resources() -> dict[str, dg.ConfigurableResource]:
     """Resources configured from the environment (COMPUTE_DEALS_DB, _SOURCES, _EXPORTS)."""
     return {
         "warehouse_db": WarehouseResource(database=str(settings.database_path())),
         "sources": SourcesResource(path=str(settings.sources_path())),
         "exports_dir": ExportsResource(path=str(settings.exports_path())),
+        "http": HttpResource(),
     }
-
-
-class ExportsResource(dg.ConfigurableResource):
-    """The folder where report exports (CSV, Parquet) are written."""
-
-    path: str = Field(description="Folder for exported tables.")

@@ -11,7 +11,7 @@ RAW_DOCUMENTS_SCHEMA = {
     "lang_hint": pl.String,
 }
 FETCH_LOG_SCHEMA = {
-    "partition_date": pl.Date, "source": pl.String, "url": pl.String,
+    "run_id": pl.String, "partition_date": pl.Date, "source": pl.String, "url": pl.String,
     "attempted_at": pl.Datetime("us", "UTC"), "status": pl.Int32, "bytes": pl.Int64,
     "elapsed_ms": pl.Float64, "error": pl.String, "attempt": pl.Int32,
 }

@@ -94,13 +94,14 @@ def transaction(con: duckdb.DuckDBPyConnection) -> Iterator[duckdb.DuckDBPyConne
     con.execute("commit")
 
 
-def insert_frame(con: duckdb.DuckDBPyConnection, table: str, frame: pl.DataFrame) -> int:
-    """Insert a frame's rows by column name (columns the frame lacks get their defaults)."""
+def insert_frame(con: duckdb.DuckDBPyConnection, table: str, frame: pl.DataFrame, *, replace: bool = False) -> int:
+    """Insert a frame's rows by column name (columns the frame lacks get their defaults);
+    `replace` overwrites rows with the same primary key."""
     if frame.height == 0:
         return 0
     con.register("staged_frame", frame)
     try:
-        con.execute(f"insert into {table} by name select * from staged_frame")
+        con.execute(f"insert {'or replace ' if replace else ''}into {table} by name select * from staged_frame")
     finally:
         con.unregister("staged_frame")
     return frame.height
@@ -117,8 +118,14 @@ def query_frame(con: duckdb.DuckDBPyConnection, sql: str, params: list | dict | 
     return pl.from_arrow(con.sql(sql, params=params).to_arrow_table())
 
 
+def scalar(con: duckdb.DuckDBPyConnection, sql: str, params: list | dict | None = None):
+    """The single value a query returns. Fetches every row: DuckDB 2 refuses new work on a
+    connection whose last result was not read to the end."""
+    return con.execute(sql, params or []).fetchall()[0][0]
+
+
 def table_counts(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
-    return {table: con.execute(f"select count(*) from {table}").fetchone()[0] for table in TABLES}
+    return {table: scalar(con, f"select count(*) from {table}") for table in TABLES}
 
 
 def export_tables(con: duckdb.DuckDBPyConnection, tables: tuple[str, ...], folder: Path) -> list[Path]:

@@ -1,6 +1,8 @@
 -- One row per attempt to read a document: HTTP requests (each retry is its own row),
 -- files read from a sample folder, lines read from a jsonl file. Errors are kept, never raised.
+-- Append-only: a re-run is a new attempt, and its rows carry its own run id.
 create table if not exists fetch_log (
+    run_id varchar not null,
     partition_date date not null,
     source varchar not null,
     url varchar not null,

@@ -71,5 +71,5 @@ def test_jsonl_keeps_ids_and_metadata_and_logs_bad_lines(tmp_path):
 
 
 def test_unsupported_kind_is_reported(tmp_path):
-    read = read_source(SourceConfig(name="x", kind="sitemap", url="https://x.example/sitemap.xml"))
+    read = read_source(SourceConfig(name="x", kind="sitemap", url="https://x.example/sitemap.xml"))  # no client given
     assert read.documents == [] and read.error

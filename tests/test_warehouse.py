@@ -24,7 +24,7 @@ def test_a_failed_transaction_leaves_the_table_as_it_was(tmp_path):
             with warehouse.transaction(con):
                 con.execute("delete from http_validators")
                 con.execute("insert into http_validators values (null, null, null, null)")  # not null violated
-        assert con.execute("select count(*) from http_validators").fetchone()[0] == 1
+        assert warehouse.scalar(con, "select count(*) from http_validators") == 1
 
 
 def test_replace_table_inserts_by_column_name(tmp_path):

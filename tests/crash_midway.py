@@ -1,0 +1,29 @@
+"""Run the daily job and die hard (os._exit, as a kill -9 would) in the middle of a write.
+
+Used by test_pipeline_idempotence.py in a subprocess: `python crash_midway.py DB SOURCES DAY TABLE`.
+The process exits right after the rows of TABLE were deleted inside the open transaction, before
+they are inserted again.
+"""
+
+import os
+import sys
+from pathlib import Path
+
+from pipelines import warehouse
+
+sys.path.insert(0, str(Path(__file__).parent))
+from conftest import run_daily_job  # noqa: E402
+
+database, sources, day, table = sys.argv[1:5]
+original_insert = warehouse.insert_frame
+
+
+def insert_then_die(con, target, frame):
+    if target == table:
+        os._exit(9)
+    return original_insert(con, target, frame)
+
+
+warehouse.insert_frame = insert_then_die
+run_daily_job(Path(database), day=day, sources=Path(sources))
+sys.exit("the run finished: it should have died midway")
