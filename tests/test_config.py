@@ -60,3 +60,13 @@ def test_unusable_files_give_a_clear_error(tmp_path, text):
 def test_missing_file(tmp_path):
     with pytest.raises(SourcesConfigError, match="sources file not found"):
         load_sources(tmp_path / "nope.yaml")
+
+
+def test_the_bundled_source_files_are_valid():
+    from pipelines.settings import PROJECT_ROOT
+
+    sample = load_sources(PROJECT_ROOT / "samples" / "sources.yaml")
+    assert {s.kind for s in sample} == {"directory", "jsonl"}
+    live = load_sources(PROJECT_ROOT / "sources" / "live.yaml")
+    assert {s.kind for s in live} == {"feed", "listing"} and {s.lang for s in live} == {"de", "en"}
+    assert all(s.url.startswith("https://") for s in live)
