@@ -1,0 +1,74 @@
+"""The `compute-deals` command as a user runs it."""
+
+import json
+import subprocess
+import sys
+
+from pipelines import settings
+
+CLI = [sys.executable, "-m", "pipelines.cli"]
+
+
+def run_cli(*args, env_extra=None, timeout=300):
+    import os
+
+    env = {**os.environ, **(env_extra or {})}
+    env.pop("DAGSTER_HOME", None)
+    return subprocess.run([*CLI, *args], capture_output=True, text=True, timeout=timeout, env=env,
+                          cwd=settings.PROJECT_ROOT)
+
+
+def test_run_materialises_the_sample_and_prints_a_summary(tmp_path):
+    database = tmp_path / "cd.duckdb"
+    completed = run_cli("run", "--db", str(database), "--date", "2025-11-05",
+                        env_extra={settings.EXPORTS_ENV: str(tmp_path / "exports")})
+    assert completed.returncode == 0, completed.stderr[-3000:]
+    out = completed.stdout
+    assert "articles:" in out and "deals:" in out and "investor-customer loops:" in out
+    assert f"duckdb -readonly {database}" in out
+    assert database.is_file() and (tmp_path / "exports" / "deals.csv").is_file()
+
+
+def test_run_with_a_broken_sources_file_says_what_is_wrong(tmp_path):
+    sources = tmp_path / "sources.yaml"
+    sources.write_text("sources:\n  - {name: a, kind: dirctory, path: x}\n", encoding="utf-8")
+    completed = run_cli("run", "--sources", str(sources), "--db", str(tmp_path / "x.duckdb"))
+    assert completed.returncode == 2
+    assert "line 2" in completed.stderr and "unknown kind 'dirctory'" in completed.stderr
+
+
+def test_run_on_a_locked_database_fails_clearly(tmp_path):
+    database = tmp_path / "locked.duckdb"
+    holder = subprocess.Popen(
+        [sys.executable, "-c", f"import duckdb, time; c = duckdb.connect({str(database)!r}); print('ok', flush=True); time.sleep(120)"],
+        stdout=subprocess.PIPE, text=True,
+    )
+    try:
+        assert holder.stdout.readline().strip() == "ok"
+        completed = run_cli("run", "--db", str(database), "--date", "2025-11-05")
+    finally:
+        holder.kill()
+        holder.wait()
+    assert completed.returncode == 1
+    assert "locked by another process" in completed.stderr and f"duckdb -readonly {database}" in completed.stderr
+
+
+def test_extract_writes_one_line_per_article_with_evidence(tmp_path):
+    articles = tmp_path / "in.jsonl"
+    articles.write_text(
+        json.dumps({"id": "de-1", "lang": "de", "text": "Anthropic erhält Zugriff auf bis zu eine Million TPUs "
+                    "von Google mit über einem Gigawatt Leistung."}) + "\n"
+        + json.dumps({"id": "en-1", "lang": "en", "text": "The weather was fine and nobody signed anything."}) + "\n"
+        + "not json\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "out.jsonl"
+    completed = run_cli("extract", str(articles), "-o", str(out))
+    assert completed.returncode == 0, completed.stderr
+    assert "skipped, not an article" in completed.stderr
+    lines = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert [line["id"] for line in lines] == ["de-1", "en-1"]
+    (deal,) = lines[0]["deals"]
+    assert (deal["buyer"], deal["providers"], deal["gw"], deal["gw_bound"]) == ("Anthropic", ["Google"], 1.0, "at_least")
+    assert deal["chips"] == 1_000_000 and deal["chips_bound"] == "up_to" and "TPUs" in deal["evidence"]
+    assert lines[1]["deals"] == [] and lines[1]["investments"] == []
