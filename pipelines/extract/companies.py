@@ -1,0 +1,124 @@
+"""Find company mentions in German and English text and fold them to canonical names.
+
+The names live in companies.yaml so that adding a company is a data change. Matching is
+case-sensitive (so the English word "meta" or German "arm" are not companies) with an
+ALL-CAPS variant of every name, because press releases write "NVIDIA" and "HUMAIN".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+REGISTRY_PATH = Path(__file__).with_name("companies.yaml")
+
+# Role order: who is the more likely buyer when two companies meet in a deal sentence.
+ROLE_RANK = {"lab": 0, "buyer": 1, "cloud": 2, "neocloud": 3, "chip": 4, "energy": 5, "component": 8, "investor": 9}
+
+# After a name: genitive ("Googles", "OpenAI's", "Nvidia’s") or a hyphen compound ("AMD-Chips").
+_GENITIVE = r"(?:['’]s|s(?![\w])|['’](?![\w]))?"
+_CONTEXT_CHARS = 40
+
+
+@dataclass(frozen=True)
+class CompanyMention:
+    name: str  # canonical
+    start: int
+    end: int
+    via_product: bool
+
+
+@dataclass(frozen=True)
+class CompanyInfo:
+    name: str
+    role: str
+    resource: str | None
+    ignore_after: tuple[re.Pattern, ...]
+    ignore_before: tuple[re.Pattern, ...]
+    needs_context: tuple[re.Pattern, ...]
+
+
+@dataclass(frozen=True)
+class _Registry:
+    info: dict[str, CompanyInfo]
+    surface_to_name: dict[str, tuple[str, bool]]  # surface form -> (canonical, via_product)
+    folded_to_name: dict[str, str]  # lower-case alias -> canonical
+    pattern: re.Pattern
+
+
+@lru_cache(maxsize=1)
+def _registry() -> _Registry:
+    data = yaml.safe_load(REGISTRY_PATH.read_text(encoding="utf-8"))
+    info: dict[str, CompanyInfo] = {}
+    surfaces: dict[str, tuple[str, bool]] = {}
+    folded: dict[str, str] = {}
+    for name, entry in data.items():
+        entry = entry or {}
+        info[name] = CompanyInfo(
+            name=name,
+            role=entry.get("role", "lab"),
+            resource=entry.get("resource"),
+            ignore_after=tuple(re.compile(p) for p in entry.get("ignore_after", [])),
+            ignore_before=tuple(re.compile(p + "$") for p in entry.get("ignore_before", [])),
+            needs_context=tuple(re.compile(p) for p in entry.get("needs_context", [])),
+        )
+        for surface, via_product in [(name, False)] + [(a, False) for a in entry.get("aliases", [])] + [
+            (p, True) for p in entry.get("products", [])
+        ]:
+            for form in {surface, surface.upper()}:
+                surfaces.setdefault(form, (name, via_product))
+            if not via_product:
+                folded[surface.lower()] = name
+    alternation = "|".join(re.escape(s) for s in sorted(surfaces, key=len, reverse=True))
+    pattern = re.compile(rf"(?<![\w.])({alternation}){_GENITIVE}(?![\w])")
+    return _Registry(info, surfaces, folded, pattern)
+
+
+def company_info(name: str) -> CompanyInfo | None:
+    return _registry().info.get(name)
+
+
+def role_rank(name: str) -> int:
+    info = company_info(name)
+    return ROLE_RANK.get(info.role, 5) if info else 5
+
+
+def canonical_company(name: str) -> str | None:
+    """Canonical name for a company name or alias ("AWS" -> "Amazon"); None if unknown."""
+    if not name:
+        return None
+    registry = _registry()
+    key = name.strip()
+    if key in registry.surface_to_name:
+        return registry.surface_to_name[key][0]
+    key = re.sub(r"(?:['’]s|['’])$", "", key)
+    return registry.folded_to_name.get(key.lower())
+
+
+def _context_allows(info: CompanyInfo, surface: str, text: str, start: int, end: int) -> bool:
+    after = text[end : end + _CONTEXT_CHARS]
+    before = text[max(0, start - _CONTEXT_CHARS) : start]
+    if any(p.match(after) for p in info.ignore_after):
+        return False
+    if any(p.search(before) for p in info.ignore_before):
+        return False
+    if info.needs_context and surface.lower() == info.name.lower():  # "Arm Holdings" needs no context
+        return any(p.match(after) or p.search(before) for p in info.needs_context)
+    return True
+
+
+def find_companies(text: str) -> list[CompanyMention]:
+    """All company mentions in `text`, in order; spans cover the name without genitive suffix."""
+    registry = _registry()
+    mentions = []
+    for match in registry.pattern.finditer(text):
+        surface = match.group(1)
+        name, via_product = registry.surface_to_name[surface]
+        start, end = match.start(1), match.end(1)
+        if _context_allows(registry.info[name], surface, text, start, end):
+            mentions.append(CompanyMention(name, start, end, via_product))
+    return mentions

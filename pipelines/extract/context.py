@@ -1,0 +1,77 @@
+"""What the sentences before say: the companies just named and references back to them.
+
+News text leaves parties implicit: "Dafür wurde mit Oracle eine Vereinbarung geschlossen" (the lab
+of the sentence before buys), "Die beiden Konzerne wollen gemeinsam …" (the two just named),
+"Der Vertrag hat ein Volumen von …" (figures for the deal just stated).
+"""
+
+from __future__ import annotations
+
+import re
+
+from .companies import company_info
+
+# Words between article and noun: adjectives, names and figures ("Der insgesamt 38 Milliarden Dollar
+# schwere Deal", "The Industrial AI Cloud"), but no second noun phrase ("das Unternehmen eine Investition").
+_MODIFIERS = r"(?:(?!(?:ein|eine[nmrs]?|a|an|the|der|die|das|den|dem|des)\s)[\w$€.,-]+\s+){0,5}?"
+# A sentence opening with a definite reference to the deal or the capacity continues it.
+CONTINUATION = re.compile(
+    r"^\W*(?:Dahinter|Dabei|Damit|Darin|Hierbei|Hierfür|Hinzu kommen)\b|"
+    r"^\W*(?:[\w-]+\s+){0,4}?(?i:the|this|that|der|die|das|diese[rs]?|den|dem|im rahmen der|"
+    r"under the|as part of the)\s+" + _MODIFIERS +
+    r"(?i:deal|agreement|contract|partnership|pact|investment|commitment|expansion|rollout|facilit\w+|"
+    r"sites|data cent\w+|Deal|Vertrag|Vereinbarung|Partnerschaft|Investition|Abkommen|Auftrag|Kooperation|"
+    r"Zusammenarbeit|Rollout|Erweiterung|Anlagen|Rechenzentren|capacity|compute|"
+    r"[\w-]*[Kk]apazität\w*|Rechenleistung|[\w-]*[Cc]loud|factory|[\w-]*[Ff]abrik|[\w-]*[Cc]luster|project|"
+    r"[\w-]*[Pp]rojekt|supercomputer|Supercomputer)\b"
+)
+# "Das Unternehmen will 750 MW erwerben": the company continues the deal only with a deal verb.
+COMPANY_CONTINUATION = re.compile(
+    r"^\W*(?:[\w-]+\s+){0,4}?(?i:the|der|die|das)\s+(?:[\w-]+\s+){0,2}?(?i:company|firm|Unternehmen|Konzern)\b"
+)
+BOTH_PARTIES = re.compile(
+    r"(?i:\b(?:die beiden|beide)\s+(?:[\w-]+\s+)?(?:Unternehmen|Konzerne|Firmen|Partner|[\w-]*[Rr]iesen|[\w-]*[Gg]iganten)\b|"
+    r"\b(?:the two|both)\s+(?:[\w-]+\s+)?(?:companies|firms|partners|giants)\b)"
+)
+
+
+_CONTEXT_SENTENCES = 2
+
+
+class Context:
+    """Companies named in the last sentences: the other side of a deal a sentence leaves implicit."""
+
+    def __init__(self) -> None:
+        self.recent: list[list[str]] = []
+        self.previous_compute = False
+
+    def push(self, names: list[str], compute: bool) -> None:
+        self.recent = (self.recent + [names])[-_CONTEXT_SENTENCES:]
+        self.previous_compute = compute
+
+    def compute(self) -> bool:
+        return self.previous_compute
+
+    def pair(self) -> tuple[str, str] | None:
+        """The two companies of the sentence before, if it named exactly two."""
+        names = list(dict.fromkeys(self.recent[-1])) if self.recent else []
+        return (names[0], names[1]) if len(names) == 2 else None
+
+    def _latest(self, wanted) -> str | None:
+        for names in reversed(self.recent):
+            for name in reversed(names):
+                if wanted(company_info(name).role):
+                    return name
+        return None
+
+    def buyer(self, below: str | None = None) -> str | None:
+        """The lab just named; for a GPU cloud (`below`="neocloud") also a hyperscaler renting from it."""
+        if below == "neocloud":
+            return self._latest(lambda role: role in ("lab", "buyer", "cloud"))
+        return self._latest(lambda role: role == "lab")
+
+    def provider(self) -> str | None:
+        return self._latest(lambda role: role in ("cloud", "neocloud", "chip"))
+
+
+

@@ -1,0 +1,341 @@
+"""The public extraction API: compute deals and investments stated in one article.
+
+Per sentence: find companies and amounts, find deals and investments (roles.py) unless the
+part of the sentence stating them is denied or hedged (modality.py), and give each fact the
+amounts that belong to it. A following sentence that refers back ("Der Vertrag …", "The deal is
+worth …") adds its figures to the facts before it (context.py). Facts about the same parties in
+one article are merged into one (merge.py).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import asdict, dataclass, field
+
+from pipelines.parse.language import detect_language
+
+from .companies import CompanyMention, company_info, find_companies
+from .modality import capacity_year, deal_status, negated_segments
+from .numbers import Amount, find_amounts
+from .roles import (
+    COMPUTE_CUE,
+    DEAL_CUE,
+    INVEST_NOUN,
+    INVEST_VERB,
+    DealDraft,
+    find_deals,
+    find_investments,
+    party_mentions,
+)
+from .context import BOTH_PARTIES, COMPANY_CONTINUATION, CONTINUATION, Context
+from .merge import is_headline, merge_facts
+from .resources import deal_resource
+from .sentences import split_sentences
+
+# A real sentence never names this many companies; beyond it we stop looking (keeps adversarial input fast).
+_MAX_MENTIONS_PER_SENTENCE = 200
+_MAX_CONTINUATION_SENTENCES = 2
+_MAX_SKIPPED_SENTENCES = 2  # sentences between a fact and the one adding its figures
+_MONEY_MAX_DISTANCE = 90
+
+
+@dataclass(frozen=True)
+class DealFact:
+    buyer: str
+    providers: list[str]
+    resource: str
+    gw: float | None
+    gw_bound: str | None
+    chips: int | None
+    chips_bound: str | None
+    usd: float | None
+    usd_bound: str | None
+    usd_vague: bool
+    eur: float | None
+    eur_bound: str | None
+    eur_vague: bool
+    year: int | None
+    status: str
+    evidence: str
+    evidence_start: int
+    evidence_end: int
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class InvestmentFact:
+    investor: str
+    investee: str
+    instrument: str
+    usd: float | None
+    usd_bound: str | None
+    usd_vague: bool
+    eur: float | None
+    eur_bound: str | None
+    eur_vague: bool
+    shares: int | None
+    evidence: str
+    evidence_start: int
+    evidence_end: int
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class ExtractedFacts:
+    deals: list[DealFact] = field(default_factory=list)
+    investments: list[InvestmentFact] = field(default_factory=list)
+
+    def to_dict(self) -> dict:
+        return {"deals": [d.to_dict() for d in self.deals], "investments": [i.to_dict() for i in self.investments]}
+
+
+# --- figures -----------------------------------------------------------------------------
+
+_EMPTY_FIGURES = {"gw": None, "gw_bound": None, "chips": None, "chips_bound": None, "usd": None,
+                  "usd_bound": None, "usd_vague": False, "eur": None, "eur_bound": None, "eur_vague": False,
+                  "shares": None}
+
+
+def _figures(amounts: list[Amount], kinds: tuple[str, ...]) -> dict:
+    """The first amount of each kind, as fact fields; vague chip counts are no count."""
+    figures = dict(_EMPTY_FIGURES)
+    for amount in amounts:
+        if amount.kind not in kinds or figures[amount.kind] is not None:
+            continue
+        if amount.kind == "chips":
+            if amount.vague:
+                continue
+            figures["chips"], figures["chips_bound"] = int(amount.value), amount.bound
+        elif amount.kind == "shares":
+            figures["shares"] = int(amount.value)
+        else:
+            figures[amount.kind], figures[amount.kind + "_bound"] = amount.value, amount.bound
+            if amount.kind in ("usd", "eur"):
+                figures[amount.kind + "_vague"] = amount.vague
+    return figures
+
+
+def _is_money(amount: Amount) -> bool:
+    return amount.kind in ("usd", "eur") and amount.is_contract_value
+
+
+# "15 Mrd. Dollar in Rechenzentren investieren", "8 Mrd. Dollar an dem Start-up beteiligt",
+# "an $11 billion investment": money an investment cue follows
+_INVEST_VERB_AFTER = re.compile(
+    r"\s+(?:[\w-]+\s+){0,4}?(?:investier\w*|stecken|gesteckt|zu investieren|beteiligt)\b|"
+    r"\s+(?:[\w-]+\s+)?(?:investment|Investition|capex|capital expenditure)"
+)
+
+
+_NAME_BETWEEN = re.compile(r"[,;–—]")  # a clause break between a company and a verb: not its subject
+
+
+def _invested_money(sentence: str, amount: Amount) -> bool:
+    """Money right after an investment cue ("investiert 5 Mrd.", "invest up to $10bn") is not a deal value;
+    nor is money before a German verb-final investment ("will 15 Mrd. Dollar in Rechenzentren investieren")."""
+    if _INVEST_VERB_AFTER.match(sentence[amount.end : amount.end + 60]):
+        return True
+    before = sentence[max(0, amount.start - 45) : amount.start]
+    cues = [m.end() for m in INVEST_VERB.finditer(before)]
+    if re.match(r"\s+(?:in|an|into)\b", sentence[amount.end : amount.end + 10]):  # "Investition von X in Y"
+        cues += [m.end() for m in INVEST_NOUN.finditer(before)]
+    if not cues:
+        return False
+    return not DEAL_CUE.search(before[max(cues) :])
+
+
+def _closest_money(amounts: list[Amount], anchor: int, taken: set[int]) -> list[Amount]:
+    candidates = [a for a in amounts if _is_money(a) and a.start not in taken]
+    candidates = [a for a in candidates if abs(a.start - anchor) <= _MONEY_MAX_DISTANCE]
+    if not candidates:
+        return []
+    # money follows its cue ("investiert 5 Mrd. in", "a $350m stake") or sits right before it
+    candidates = [a for a in candidates if a.start >= anchor or anchor - a.end <= 30]
+    if not candidates:
+        return []
+    best = min(candidates, key=lambda a: (a.start < anchor, abs(a.start - anchor)))
+    taken.add(best.start)
+    return [best]
+
+
+# --- per sentence ------------------------------------------------------------------------
+
+
+@dataclass
+class _SentenceFacts:
+    start: int
+    end: int
+    deals: list[dict] = field(default_factory=list)
+    investments: list[dict] = field(default_factory=list)
+    free_amounts: list[Amount] = field(default_factory=list)  # figures no fact in this sentence took
+    names: set[str] = field(default_factory=set)
+    party_names: list[str] = field(default_factory=list)  # in order, for the context of later sentences
+    compute: bool = False  # speaks of compute
+    tentative: list[dict] = field(default_factory=list)  # deals announced without the compute, which may follow
+
+
+def _analyse(
+    text: str, start: int, end: int, lang: str | None, last_investee: str | None, context: Context
+) -> _SentenceFacts:
+    sentence = text[start:end]
+    result = _SentenceFacts(start, end)
+    mentions = find_companies(sentence)[:_MAX_MENTIONS_PER_SENTENCE]
+    result.names = {m.name for m in mentions}
+    amounts = find_amounts(sentence, lang)
+    parties = party_mentions(sentence, mentions)
+    result.party_names = [m.name for m in parties if not m.via_product]
+    result.compute = bool(COMPUTE_CUE.search(sentence))
+    pair = context.pair()
+    both = BOTH_PARTIES.search(sentence) if pair else None
+    if both:  # "Die beiden Konzerne wollen gemeinsam …": the two just named
+        parties = sorted(parties + [CompanyMention(name, both.start(), both.start(), False) for name in pair],
+                         key=lambda m: m.start)
+    negated = negated_segments(sentence)
+    if negated == [(0, len(sentence))]:
+        return result
+
+    def clean(names: set[str], anchor: int) -> bool:
+        """No party and not the cue stand in a denied or hedged part of the sentence."""
+        positions = [m.start for m in parties if m.name in names] + ([anchor] if anchor >= 0 else [])
+        return not any(s <= p < e or p == e == len(sentence) for p in positions for s, e in negated)
+
+    taken: set[int] = set()
+    for draft in find_investments(sentence, parties, last_investee, pair if both else None, context.buyer()):
+        if not clean({draft.investor, draft.investee}, draft.anchor):
+            continue
+        money = _closest_money(amounts, draft.anchor, taken) if draft.anchor >= 0 else []
+        shares = [a for a in amounts if a.kind == "shares"] if draft.instrument == "warrant" else []
+        figures = _figures(money + shares, ("usd", "eur", "shares"))
+        result.investments.append(
+            {"investor": draft.investor, "investee": draft.investee, "instrument": draft.instrument,
+             **{k: figures.get(k) for k in ("usd", "usd_bound", "usd_vague", "eur", "eur_bound", "eur_vague")},
+             "shares": figures.get("shares")}
+        )
+    deal_amounts = [
+        a for a in amounts
+        if a.is_contract_value and a.start not in taken and a.kind in ("gw", "chips", "usd", "eur")
+        and not (a.kind in ("usd", "eur") and _invested_money(sentence, a))
+    ]
+    # "three weeks after Nvidia said it intends to invest in the startup": an investor is no supplier here
+    verbs = [verb.start() for verb in INVEST_VERB.finditer(sentence)]
+    investors = {id(m) for m in parties for verb in verbs
+                 if 0 <= verb - m.end <= 40 and not _NAME_BETWEEN.search(sentence, m.end, verb)}
+    deal_parties = [m for m in parties if id(m) not in investors]
+    roles = {company_info(m.name).role for m in deal_parties}
+    deal_args = (sentence, deal_parties, amounts, context.buyer("neocloud" if roles == {"neocloud"} else None),
+                 context.provider())
+    drafts = [d for d in find_deals(*deal_args, context_compute=context.compute())
+              if clean({d.buyer, *d.providers}, d.anchor)]
+    for draft in drafts:
+        own = deal_amounts if len(drafts) == 1 else []  # an open list of suppliers shares no figure
+        result.deals.append(_deal_dict(sentence, draft, own))
+    if not drafts:
+        result.free_amounts = deal_amounts
+        if not negated:
+            result.tentative = [_deal_dict(sentence, d, []) for d in find_deals(*deal_args, assume_compute=True)]
+    return result
+
+
+def _deal_dict(sentence: str, draft: DealDraft, amounts: list[Amount]) -> dict:
+    figures = _figures(amounts, ("gw", "chips", "usd", "eur"))
+    del figures["shares"]
+    return {"buyer": draft.buyer, "providers": sorted(draft.providers),
+            "resource": deal_resource(sentence, draft.providers), **figures,
+            "year": capacity_year(sentence), "status": deal_status(sentence)}
+
+
+def _continues(text: str, previous: _SentenceFacts, current: _SentenceFacts) -> bool:
+    """Whether `current` refers back to the facts of `previous` instead of stating new ones."""
+    if current.deals or current.investments:
+        return False
+    if not current.free_amounts and capacity_year(text[current.start : current.end]) is None:
+        return False
+    if any(company_info(name).role != "chip" for name in current.names - _parties(previous)):
+        return False  # a new company: a new subject, not more on the same deal (chip makes aside)
+    opening = text[current.start : current.start + 100]
+    return bool(CONTINUATION.search(opening) or COMPANY_CONTINUATION.search(opening)
+                and DEAL_CUE.search(text[current.start : current.end]))
+
+
+def _parties(sentence: _SentenceFacts) -> set[str]:
+    names = {d["buyer"] for d in sentence.deals} | {p for d in sentence.deals for p in d["providers"]}
+    return names | {i["investor"] for i in sentence.investments} | {i["investee"] for i in sentence.investments}
+
+
+def _fill(fact: dict, amounts: list[Amount], kinds: tuple[str, ...], year: int | None) -> dict:
+    """Fill the figures a fact lacks from a continuing sentence; figures it has stay."""
+    extra = _figures(amounts, kinds)
+    for kind in kinds:
+        if fact.get(kind) is None and extra.get(kind) is not None:
+            fact[kind] = extra[kind]
+            if kind != "shares":
+                fact[kind + "_bound"] = extra[kind + "_bound"]
+            if kind in ("usd", "eur"):
+                fact[kind + "_vague"] = extra[kind + "_vague"]
+    if "year" in fact and fact["year"] is None:
+        fact["year"] = year
+    return fact
+
+
+# --- article -----------------------------------------------------------------------------
+
+
+def extract_facts(text: str, lang: str | None = None) -> ExtractedFacts:
+    """Deals and investments stated in `text` ('de'/'en' hint for `lang`; detected when None)."""
+    if not text:
+        return ExtractedFacts()
+    lang = lang or detect_language(text)
+    context = Context()
+    deals: list[tuple[dict, int, int]] = []
+    investments: list[tuple[dict, int, int]] = []
+    last_investee: str | None = None
+    previous: _SentenceFacts | None = None
+    chain = gap = 0
+    for start, end in split_sentences(text):
+        current = _analyse(text, start, end, lang, last_investee, context)
+        context.push(current.party_names, current.compute)
+        if previous is not None and chain < _MAX_CONTINUATION_SENTENCES and _continues(text, previous, current):
+            year = capacity_year(text[start:end])
+            span_start = previous.start
+            for collection, facts, kinds in ((deals, previous.deals, ("gw", "chips", "usd", "eur")),
+                                              (investments, previous.investments, ("usd", "eur"))):
+                for fact in facts:
+                    _fill(fact, current.free_amounts if collection is deals or not previous.deals else [], kinds, year)
+                for i, (fact, s, e) in enumerate(collection):
+                    if any(fact is f for f in facts):
+                        collection[i] = (fact, s, end)
+            chain += 1
+            previous = _SentenceFacts(span_start, end, previous.deals, previous.investments, [], previous.names)
+            continue
+        if (previous is not None and previous.tentative and not current.names and not current.deals
+                and any(a.kind in ("gw", "chips") for a in current.free_amounts)):
+            # "X kündigt eine Kooperation mit Y an. In einer ersten Phase werden 8.000 GPUs eingesetzt."
+            for fact in previous.tentative:
+                deals.append((_fill(fact, current.free_amounts, ("gw", "chips"), capacity_year(text[start:end])),
+                              previous.start, end))
+            previous = None
+            continue
+        if (previous is not None and gap < _MAX_SKIPPED_SENTENCES and not current.deals
+                and not current.investments and not current.free_amounts and current.names <= _parties(previous)):
+            gap += 1  # "Das teilten beide Unternehmen mit." between a deal and its figures
+            continue
+        chain = gap = 0
+        deals += [(d, start, end) for d in current.deals]
+        investments += [(i, start, end) for i in current.investments]
+        if current.investments:
+            last_investee = current.investments[-1]["investee"]
+        previous = current if (current.deals or current.investments or current.tentative) else None
+    headline = lambda start, end: is_headline(text, start, end)
+    deal_facts = [
+        DealFact(**fact, evidence=text[s:e], evidence_start=s, evidence_end=e)
+        for fact, s, e in merge_facts(deals, lambda f: (f["buyer"], tuple(f["providers"])), headline)
+    ]
+    investment_facts = [
+        InvestmentFact(**fact, evidence=text[s:e], evidence_start=s, evidence_end=e)
+        for fact, s, e in merge_facts(investments, lambda f: (f["investor"], f["investee"]), headline)
+    ]
+    return ExtractedFacts(deal_facts, investment_facts)

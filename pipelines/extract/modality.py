@@ -1,0 +1,87 @@
+"""How certain a sentence is: negation and rumour (no fact), deal status, and the capacity year."""
+
+from __future__ import annotations
+
+import re
+
+# "nicht nur … sondern", "not only", "not just" affirm; everything else here denies or hedges.
+_NEGATION = re.compile(
+    r"(?:\b(?:nicht(?! nur| zuletzt)|kein(?:e|en|er|em)?|not(?! only| just)|never|nie|"
+    r"weder|neither|denied|denies|dementiert\w*|bestritten|no longer|nicht mehr|"
+    r"aufgekündigt|gekündigt|beendet|terminated|cancel+ed|scrapped|abgesagt|gestoppt)\b|n['’]t\b(?! just| only))",
+    re.IGNORECASE,
+)
+_RUMOUR = re.compile(
+    r"\b(?:in talks|talks|negotiat\w*|considering|considers|consider|weighing|explor(?:ing|es) (?:a|an)|"
+    r"rumou?r\w*|speculat\w*|Gespräch\w*|Verhandlung\w*|verhandel\w*|erwäg\w*|prüft|Gerücht\w*|"
+    r"spekul\w*|könnte|could|might|may consider|would consider|sondiert\w*)\b",
+    re.IGNORECASE,
+)
+# "could" and "könnte" only hedge when they govern the deal verb; a "could reach $500bn" aside in
+# an otherwise firm sentence still blocks, which errs on the side of precision.
+
+_LOI = re.compile(
+    r"(?i:letter of intent|Absichtserklärung|memorandum of understanding|\bMoU\b|non-binding|unverbindlich|"
+    r"Rahmenvereinbarung|framework agreement)"
+)
+_DEFINITIVE = re.compile(
+    r"(?i:\bsigned\b|\bsigns\b|unterzeichnet|unterschrieben|definitive agreement|binding agreement|"
+    r"verbindliche\w* Vereinbarung|\binked\b|\bstruck\b|abgeschlossen|geschlossen|\bclosed\b|finalized|finalised)"
+)
+_PLANNED = re.compile(
+    r"(?i:\bplans? to\b|\bplant\b|\bplanen\b|\bwill\b|\bwill\b|\bwollen\b|\bsoll\b|\bsollen\b|\bintends?\b|"
+    r"beabsichtigt|\bexpected to\b|\bgeplant\w*|\bto be\b)"
+)
+
+_YEAR = re.compile(r"(?<![\w.,])(20[2-4]\d)(?![\w.,]\d)")
+_CAPACITY_TIME = re.compile(
+    r"(?i:\b(?:ab|bis|bis zum|bis Ende|bis Mitte|from|by|starting|starting in|beginning|beginning in|in|im|"
+    r"ab dem|end of|Ende|Mitte|Anfang|early|late|mid|mid-|half of|Jahreshälfte|Quartal|quarter of|through|"
+    r"until|im Jahr|in the year|ab Anfang|ab Mitte|ab Ende|online in|live in|Jahr)\s+(?:des Jahres\s+|der\s+)?)$"
+)
+_PAST_CONTEXT = re.compile(r"(?i:\b(?:since|seit|back in|bereits|already|founded|gegründet|in fiscal)\s+$)")
+_DATE_BEFORE = re.compile(
+    r"(?:\d{1,2}\.?\s*(?:Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember)|"
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{1,2},?)\s*$"
+)
+
+
+# Dashes, colons and semicolons set off asides: "after OpenAI struck a cloud deal with Amazon — Microsoft
+# doesn't want …" denies nothing about the deal in the aside.
+_SEGMENT_BREAK = re.compile(r"\s[—–-]\s|[;:]\s|—")
+
+
+def is_negated_or_rumour(sentence: str) -> bool:
+    return bool(_NEGATION.search(sentence) or _RUMOUR.search(sentence))
+
+
+def negated_segments(sentence: str) -> list[tuple[int, int]]:
+    """Spans of the sentence's dash/semicolon segments that deny or hedge."""
+    spans, start = [], 0
+    for match in _SEGMENT_BREAK.finditer(sentence):
+        spans.append((start, match.start()))
+        start = match.end()
+    spans.append((start, len(sentence)))
+    return [(s, e) for s, e in spans if is_negated_or_rumour(sentence[s:e])]
+
+
+def deal_status(sentence: str) -> str:
+    """'loi' for letters of intent and announced plans, 'definitive' for signed deals, else 'unspecified'."""
+    if _LOI.search(sentence):
+        return "loi"
+    if _DEFINITIVE.search(sentence):
+        return "definitive"
+    if _PLANNED.search(sentence):
+        return "loi"
+    return "unspecified"
+
+
+def capacity_year(sentence: str) -> int | None:
+    """The year the capacity is due ("ab 2026", "by 2026", "second half of 2026"); not a dateline."""
+    for match in _YEAR.finditer(sentence):
+        before = sentence[max(0, match.start() - 40) : match.start()]
+        if _DATE_BEFORE.search(before) or _PAST_CONTEXT.search(before):
+            continue
+        if _CAPACITY_TIME.search(before):
+            return int(match.group(1))
+    return None

@@ -1,0 +1,464 @@
+"""Who buys compute from whom, and who invests in whom, within one sentence.
+
+A deal needs three things in the sentence: two companies, a deal cue (agreement, supply,
+rent, "setzt auf", "Vereinbarung mit" …) and a compute cue (chips, cloud, data centres,
+gigawatts …). Naming two companies is not enough. Roles come from the sentence where it
+says so ("from X", "bei X", "X liefert an Y") and otherwise from what the companies are
+(an AI lab buys from a cloud, a cloud buys from a chip maker: see companies.yaml roles).
+
+An investment needs an investment cue (investiert in, Beteiligung an, stake in, backed by,
+warrant …); the investor stands before an active cue and the investee after it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .companies import CompanyMention, company_info, role_rank
+from .numbers import Amount
+
+# --- cues --------------------------------------------------------------------------------
+
+DEAL_CUE = re.compile(
+    r"(?i:\bdeals?\b|agreements?|\bcontract(?:s|ed)?\b|partnership|partnered|\bpartners? with|\bpact\b|tie-up|"
+    r"commitments?|committing|committed to spend|\bspend\w*\b|purchas\w*|\bbuy\w*|\bbought\b|\brent\w*|\blease\w*|"
+    r"\bleasing\b|suppl(?:y|ies|ied|ying)|provid(?:e|es|ed|ing)|deliver\w*|deploy\w*|\bcustomers?\b|tenant|"
+    r"access to|\buses?\b|\busing\b|\bused\b|utili[sz]\w*|run(?:s|ning)? on|train(?:s|ing)? on|\bhost\w*|"
+    r"collaborat\w*|rel(?:y|ies|iance) on|tap(?:s|ping)? into|secur(?:es?|ed|ing)|together with|jointly with|co-develop\w*|"
+    r"\bDeals?\b|Vereinbarung\w*|Vertr(?:ag|äge)\w*|Partnerschaft\w*|Kooperation\w*|Zusammenarbeit|Abkommen|"
+    r"Auftrag|liefer\w*|bestell\w*|Bestellung|\border(?:s|ed|ing)?\b|bezieh\w*|bezieht|bezog\w*|kauf\w*|Kauf\w*|miete\w*|mietet|anmiet\w*|erwerb\w*|"
+    r"nutz\w*|Nutzung|setz\w* auf|Zugang|Zugriff|Kunden?\b|versorg\w*|bereitstell\w*|Bereitstellung|"
+    r"[Pp]artner\b|zapft|sicher\w* sich|geeinigt|Anbieter|gemeinsam\w*|zusammen mit|erh[äa]lt\w*|bekommt|\bgets?\b|"
+    r"receiv\w*|\baccess(?:es|ing)?\b)"
+)
+COMPUTE_CUE = re.compile(
+    r"(?i:GPU|TPU|chips?\b(?!-)|Trainium|accelerator|Beschleuniger|cloud|compute\b|computing|"
+    r"Rechenleistung|Rechenkapazit\w*|Rechenzentr\w*|Rechenpower|Computerleistung|data ?cent(?:er|re)s?|"
+    r"datacenter\w*|capacity|Kapazit\w*|infrastructure|Infrastruktur|supercomputer|Supercomputer|cluster|"
+    r"Server|servers|AI factor\w*|KI-Fabrik\w*|Grafikprozessor\w*|Instinct|Blackwell|Rubin|gigawatt|"
+    r"megawatt|\bGW\b|\bMW\b|Strom|electricity|power purchase|systems\b|Systeme\b)"
+)
+_ACQUIRE = re.compile(
+    r"(?i:purchas\w*|\bbuy\w*|\bbought\b|\brent\w*|\blease\w*|\bleasing\b|obtain\w*|procur\w*|sourc\w*|"
+    r"\bspend\w*|bezieh\w*|bezieht|bezog\w*|kauf\w*|Kauf\w*|miete\w*|mietet|anmiet\w*|erwerb\w*|leas\w*)"
+)
+_FROM_BEFORE = re.compile(r"(?i:\b(?:from|von|bei|beim|aus|vom)\s+(?:(?:de[mnrs]|the|its|seine[nm]?)\s+)?(?:[\w-]+\s+){0,3}?)$")
+_SUPPLY_VERB = re.compile(
+    r"(?i:\b(?:will |to |soll |wird )?(?:provide|provides|supply|supplies|deliver|delivers|liefer\w*|"
+    r"bereitstell\w*|versorg\w*|stellt\w*)\b)"
+)
+_JOINT = re.compile(r"(?i:gemeinsam mit|zusammen mit|in Kooperation mit|in Partnerschaft mit|together with|"
+                    r"jointly with|in cooperation with|in collaboration with|in partnership with)\s*$")
+_LIST_MARKER = re.compile(r"(?i:including|darunter|such as|wie etwa|unter anderem|among them|both|sowohl|\bdeals\b|"
+                          r"agreements|Verträge|Vereinbarungen|Deals\b|each|jeweils|separate)")
+_EXAMPLE_BEFORE = re.compile(r"(?i:(?:e\.\s?g\.|z\.\s?B\.|zum Beispiel|for example|for instance|beispielsweise)[\s,:]*(?:[\w-]+[\s,]+){0,6}$)")
+# A company named as a rival, an alternative, a point of comparison, or in a joint venture is no party.
+_NON_PARTY_BEFORE = re.compile(
+    r"(?i:(?<!-)(?:Konkurrent\w*|Rival\w*|rival\w*|competitor\w*|Wettbewerber\w*)\s+"
+    r"(?:des|der|von|vom|seines|seiner|ihres|ihrer|of|to)\s+(?:[\w-]+\s+){0,3}$"
+    r"|(?:beyond|jenseits|than|alternatives? to|Alternativen zu|dependence on|Abhängigkeit von|instead of|statt|"
+    r"compet\w* with|konkurrier\w* mit|joint venture with|Joint Venture mit)\s+(?:[\w-]+\s+){0,3}$)"
+)
+_NON_PARTY_AFTER = re.compile(
+    r"(?i:-?(?:Konkurrent\w*|Rivale\w*|rival\b|competitor\b)|\s+hinaus\b|-(?:Chef|CEO|Aktie\w*)\b|"
+    r"(?:[–-]\w+)?(?:['’]s)?\s+joint venture|(?:[–-]\w+)?[\s-]+Joint[\s-]Venture)"
+)
+_ATTRIBUTION_BEFORE = re.compile(r"[”\"“»«]\s*,?\s*(?:(?:said|says|sagte|sagt|erklärte|so|according to|laut)\s+)?$")
+# "The AWS deal follows …", "der Amazon-Deal": a deal referred to by name, not a party of this sentence
+_DEAL_REFERENCE = re.compile(r"(?:the|The|der|Der|den|dem|this|This|dieser|Dieser)\s+$")
+_DEAL_REFERENCE_AFTER = re.compile(r"(?:[\s-](?:deal|Deal|agreement|contract|partnership|Vertrag|Vereinbarung|Partnerschaft))\b")
+# A chip maker named only as the make of the chips ("Nvidia GPUs", "NVIDIA GB300 systems")
+_CHIP_MODIFIER_AFTER = re.compile(
+    r"(?:['’]s)?[\s-]*(?:(?:most|recent|latest|newest|new|neueste\w*|next-generation|line|of|AI|KI|graphics|"
+    r"[\"“„]?[A-Z0-9(][\w().:-]*[\"”“]?)[\s-]+){0,5}?(?:GPUs?|[Cc]hips?|Grafikprozessor\w*|Blackwell|GB\d+|[HB]\d00|DGX|systems|"
+    r"Systeme\w*|Superchips?|hardware|Hardware|processors|Prozessoren|accelerators|servers|Server|platform|"
+    r"(?:graphics )?processing units|capacity|powered|based|basiert\w*)\b"
+)
+_CHIP_MODIFIER_BEFORE = re.compile(
+    r"(?i:(?:chip\w*|GPUs?|Grafikprozessor\w*|accelerators|Beschleuniger\w*)[\"“”]?\s+(?:des|der|von|vom|from|by|of)\s+"
+    r"(?:[\w-]+\s+){0,2}$)"
+)
+_POSSESSIVE_CAPACITY = re.compile(
+    r"['’]s?\s+(?:\w+\s+){0,2}(?:compute|capacity|cloud|GPUs|chips|servers|data ?cent\w*|Rechenzentr\w*|Kapazit\w*)"
+)
+_ACQUIRE_OR_DEPLOY = re.compile(
+    r"(?i:\brent\w*|\blease\w*|leas\w*|miete\w*|mietet|anmiet\w*|bezieh\w*|bezieht|purchas\w*|\bbuy\w*|\bbought\b|\border\w*|procur\w*|kauf\w*|Kauf\w*|erwerb\w*|bestell\w*|deploy\w*|"
+    r"einsetz\w*|eingesetzt|\bus(?:e|es|ed|ing)\b|utili[sz]\w*|nutz\w*|setz\w* auf|run(?:s|ning)? on|train\w* on|"
+    r"aufbau\w*|aufzubauen|\bbuild\w*|install\w*)"
+)
+# "Der US-Softwarekonzern will …": the subject is a company the sentence does not name
+_DESCRIBED_SUBJECT = re.compile(
+    r"\W*(?:Der|Die|Das|The)\s+(?:[\w-]+\s+)?(?:[\w-]*[Kk]onzern|Unternehmen|company|firm|[\w-]*giant|[\w-]*[Rr]iese|"
+    r"[\w-]*[Hh]ersteller|maker|[\w-]*[Aa]nbieter|provider|Start-up|startup)\b"
+)
+# "plant mit AMD und Nvidia 16 Gigawatt": "with" right before a company is a deal cue of its own
+_WITH_PARTY = re.compile(r"\b(?:mit|with)\s+(?:(?:de[mnr]|the|dessen|deren|its|seine[mnr]?|ihre[mnr]?)\s+)?(?:[\w-]+\s+)?$")
+_BUILD_FOR = re.compile(
+    r"(?i:\b(?:build\w*|built|construct\w*|develop\w*|bau\w*|errichte\w*|entwickel\w*)\b[^;]{0,60}?\b(?:for|für)\s+)"
+)
+_TENANT_AFTER = re.compile(r"(?i:\s+(?:will |wird )?(?:serve[sd]? |act\w* |dien\w* )?(?:as|als) (?:the |an? |der |die )?(?:anchor |Anker)?[- ]?(?:tenant|Mieter|customer|Kunde))")
+_POWER_CUE = re.compile(
+    r"(?i:\bStrom(?!aufnahme|bedarf)\w*|electricity|power supply|power purchase|Energieversorgung|Windkraft|Solar)"
+)
+
+INVEST_VERB = re.compile(
+    r"(?i:\binvest(?:s|ed|ing)?\b|investiert\w*|investier\w*|\binject\w*|\bpour\w*|\bpump\w*|\bsteckt\w*|gesteckt|"
+    r"\bsteig\w*(?=[^.]{0,60}\bein\b)|eingestiegen|"
+    r"beteiligt sich|beteiligte sich|beteiligen sich|\bbeteiligt\b|\bbets?\b|\bbacks\b|\bbacked\b(?! by))"
+)
+INVEST_NOUN = re.compile(
+    r"(?i:investment|Investition|Beteiligung|\bstake\b|Anteil\w*|equity|Einstieg|funding|Finanzierung)"
+)
+INVESTOR_NOUN = re.compile(r"(?i:\binvestors?\b|Investor(?:en)?\b|Geldgeber\w*|backers?\b|shareholders?\b|"
+                           r"Anteilseigner\w*|Aktionär\w*|Kapitalgeber\w*)")
+INVESTORS_FOLLOW = re.compile(
+    r"(?i:participation from|backed by|funded by|financed by|led by|angeführt von|finanziert von|"
+    r"Geldgebern zählen|Investoren zählen|investors include|backers include|Investoren gehören|zu den\s+(?:\w+\s+)?"
+    r"(?:Geldgebern|Investoren))"
+)
+WARRANT = re.compile(r"(?i:warrants?|Optionsschein\w*|Aktienoption\w*|options? (?:on|for|to buy) (?:up to )?[\w.,\s]*shares)")
+_INVESTEE_BEFORE = re.compile(r"(?i:\b(?:in|into|an|on|bei|backing|backs|backed|of|für|for)\s+(?:[\w’'-]+\s+){0,6}$)")
+_ELLIPTICAL_INVESTOR_AFTER = re.compile(r"\s+(?:(?:up to|bis zu|about|rund|etwa)\s+)?[$€]?\d")
+_FUNDING_ROUND = re.compile(
+    r"(?i:(?:funding|financing|investment|Finanzierungs|Investitions)[ -]?(?:round|runde)\s+(?:\S+\s+){0,4}?"
+    r"(?:for|of|in|von|für|bei|des|der)\s+(?:(?:de[mnrs]|the)\s+)?(?:[\w-]+\s+){0,3}?)"
+)
+_UNNAMED_INVESTEE = re.compile(
+    r"(?i:\b(?:in|into|an|bei)\s+(?:the|de[mnr]|das|die)\s+(?:[\w-]+\s+)?(?:start-?up|company|firm|lab|Start-up|"
+    r"Unternehmen|KI-Entwickler|KI-Firma|KI-Labor|AI developer|AI lab)\b)"
+)
+_RECEIVE = re.compile(r"(?i:receiv\w*|erhält|erhalten|bekommt|holds|hält|gets)")
+_DIRECT_OBJECT_BEFORE = re.compile(r"(?i:\b(?:in|into|an|in die|in den|in das)\s+$)")
+_NOT_EQUITY_AFTER = re.compile(
+    r"(?i:['’]?s?\s+(?:[\w-]+\s+){0,2}[\w-]*?(?:infrastructure|Infrastruktur|data ?cent|Rechenzentr|compute|capacity|cloud|"
+    r"chips|GPUs)|-(?:Infrastruktur|Rechenzentr|Cloud|Chips))"
+)
+
+
+@dataclass
+class DealDraft:
+    buyer: str
+    providers: tuple[str, ...]
+    anchor: int  # position of the cue; money closest to it belongs to this fact
+    amounts: list[Amount] = field(default_factory=list)
+
+
+@dataclass
+class InvestmentDraft:
+    investor: str
+    investee: str
+    instrument: str
+    anchor: int
+    amounts: list[Amount] = field(default_factory=list)
+
+
+def party_mentions(sentence: str, mentions: list[CompanyMention]) -> list[CompanyMention]:
+    """Mentions that can be parties: not a rival named for comparison, not an example, not a CEO title."""
+    kept: list[CompanyMention] = []
+    dropped: list[CompanyMention] = []
+    for m in mentions:
+        before, after = sentence[max(0, m.start - 60) : m.start], sentence[m.end : m.end + 25]
+        excluded = _NON_PARTY_BEFORE.search(before) or _NON_PARTY_AFTER.match(after) or _EXAMPLE_BEFORE.search(before)
+        if not excluded and _ATTRIBUTION_BEFORE.search(before):
+            excluded = True  # '“…,” OpenAI said': the speaker of a quote, not a party of what it says
+        if not excluded and _DEAL_REFERENCE.search(before) and _DEAL_REFERENCE_AFTER.match(after):
+            excluded = True
+        if not excluded and dropped and _coordinated(sentence, dropped[-1], m):
+            excluded = True  # "rivals like Amazon and Google": the whole coordination
+        (dropped if excluded else kept).append(m)
+    return kept
+
+
+def _unique(mentions: list[CompanyMention]) -> list[CompanyMention]:
+    seen, result = set(), []
+    for m in mentions:
+        if m.name not in seen:
+            seen.add(m.name)
+            result.append(m)
+    return result
+
+
+_COORDINATION = re.compile(
+    r"(?:['’]?s)?(?:\s*,\s*(?:(?:and|und|sowie|or|oder)\s+)?|\s+(?:und|and|sowie|&|or|oder|as well as|ebenso wie|"
+    r"wie auch|sowie auch|along with)\s+)"
+    r"(?:(?:der|die|das|dem|den|the|its|seine[mnr]?|ihre[mnr]?)\s+(?:[\w-]+\s+){0,2})?"
+)
+
+
+def _coordinated(sentence: str, a: CompanyMention, b: CompanyMention) -> bool:
+    """Whether the sentence joins two mentions as "A, B und C" / "A and the chip maker B"."""
+    return b.start - a.end < 60 and bool(_COORDINATION.fullmatch(sentence, a.end, b.start))
+
+
+def _is_joint(sentence: str, providers: list[CompanyMention], figures: bool) -> bool:
+    if len(providers) < 2 or len(providers) > 3:
+        return False
+    if not all(_coordinated(sentence, a, b) for a, b in zip(providers, providers[1:])):
+        return False
+    before = sentence[max(0, providers[0].start - 40) : providers[0].start]
+    if _JOINT.search(before):
+        return True
+    return figures and bool(re.search(r"(?i:\b(?:mit|with)\s+(?:de[mnr]\s+|the\s+)?(?:[\w-]+\s+){0,2}$)", before)) and not (
+        _LIST_MARKER.search(sentence)
+    )
+
+
+def is_chip_modifier(sentence: str, m: CompanyMention) -> bool:
+    """"Nvidia GPUs", "NVIDIA GB300 systems", "Chipsystemen des Chipkonzerns Nvidia": the chips' make."""
+    return (m.via_product or bool(_CHIP_MODIFIER_AFTER.match(sentence[m.end : m.end + 70]))
+            or bool(_CHIP_MODIFIER_BEFORE.search(sentence[max(0, m.start - 60) : m.start])))
+
+
+def find_deals(
+    sentence: str,
+    mentions: list[CompanyMention],
+    amounts: list[Amount],
+    context_buyer: str | None = None,
+    context_provider: str | None = None,
+    context_compute: bool = False,
+    assume_compute: bool = False,
+) -> list[DealDraft]:
+    """Compute deals stated in one sentence (mentions and amounts relative to the sentence).
+
+    `context_buyer` / `context_provider` are the AI lab / supplier named in the sentences just
+    before: the other side when a sentence with figures names only one ("Dafür wurde mit Oracle
+    eine Vereinbarung über 300 Mrd. Dollar geschlossen").
+    `context_compute`: the sentence before spoke of compute ("Dafür wurde … eine Vereinbarung über
+    300 Mrd. geschlossen" after a sentence on data centres). `assume_compute` finds the deal a
+    sentence announces when the compute comes only in the next sentence.
+    """
+    cue = DEAL_CUE.search(sentence) or _BUILD_FOR.search(sentence) or next(
+        (_WITH_PARTY.search(sentence, max(0, m.start - 30), m.start) for m in mentions
+         if _WITH_PARTY.search(sentence, max(0, m.start - 30), m.start)), None
+    )
+    figures = any(a.is_contract_value and (a.kind != "chips" or not a.vague) for a in amounts)
+    # a GPU cloud or a chip maker in a priced deal sells compute, whatever the sentence calls it
+    compute_seller = figures and any(company_info(m.name).role in ("neocloud", "chip") for m in mentions)
+    has_compute = (assume_compute or COMPUTE_CUE.search(sentence) or context_compute and figures
+                   or compute_seller or any(a.kind in ("gw", "chips") for a in amounts))
+    if not cue or not has_compute:
+        return []
+    # chip products ("GB300", "Blackwell") say which chips, not who sells them
+    parties = [
+        m for m in mentions
+        if company_info(m.name).role not in ("investor", "component")
+        and not (m.via_product and company_info(m.name).role == "chip")
+    ]
+    if not _POWER_CUE.search(sentence):
+        parties = [m for m in parties if company_info(m.name).role != "energy"]
+    if not _ACQUIRE_OR_DEPLOY.search(sentence):
+        # "the deal provides Meta with Nvidia's GPUs", "deliver NVIDIA AI capacity to Microsoft":
+        # the make of the chips, not a seller
+        parties = [m for m in parties if company_info(m.name).role != "chip" or not is_chip_modifier(sentence, m)]
+    parties = _unique(parties)
+
+    # "… from X" / "bei X" / "X's capacity" with a buying verb: X provides, the other party buys
+    if _ACQUIRE.search(sentence) and len(parties) >= 2:
+        for m in parties:
+            from_x = _FROM_BEFORE.search(sentence[max(0, m.start - 40) : m.start])
+            their_capacity = m.start > _ACQUIRE.search(sentence).start() and _POSSESSIVE_CAPACITY.match(
+                sentence[m.end : m.end + 50]
+            )
+            if from_x or their_capacity:
+                others = [p for p in parties if p.name != m.name]
+                earlier = [p for p in others if p.start < m.start]
+                buyer = earlier[0] if earlier else min(others, key=lambda p: (role_rank(p.name), p.start))
+                # "rents capacity from Microsoft, …, and from CoreWeave": every "from" names a supplier
+                more = [p for p in parties if p.start > m.start and p.name != buyer.name
+                        and _FROM_BEFORE.search(sentence[max(0, p.start - 40) : p.start])]
+                return [DealDraft(buyer.name, (p.name,), p.start) for p in _unique([m] + more)]
+
+    # "Crusoe baut für Oracle einen Campus": whoever it is built for buys
+    build = _BUILD_FOR.search(sentence)
+    if build:
+        builders = [p for p in parties if p.end <= build.start()]
+        customer = next((p for p in parties if p.start >= build.end() - 1 and
+                         re.fullmatch(r"(?:[\w-]+\s+){0,2}", sentence[build.end() : p.start])), None)
+        if builders and customer and builders[-1].name != customer.name:
+            return [DealDraft(customer.name, (builders[-1].name,), build.start())]
+
+    # "X liefert … an Y" / "X will provide Y with …": the subject supplies
+    supply = _SUPPLY_VERB.search(sentence)
+    if supply:
+        before = [p for p in parties if p.end <= supply.start()]
+        after = [p for p in parties if p.start >= supply.end()]
+        if before and after and role_rank(before[-1].name) > role_rank(after[0].name):
+            return [DealDraft(after[0].name, (before[-1].name,), supply.start())]
+
+    if not parties:
+        return []
+    buyers = [p for p in parties if company_info(p.name).role in ("lab", "buyer")]
+    single = len(parties) == 1
+    if buyers:
+        # of several labs, the one nearest before the first supplier ("Anders als OpenAI, das mit AMD …")
+        suppliers = [p for p in parties if company_info(p.name).role not in ("lab", "buyer")]
+        first_supplier = suppliers[0].start if suppliers else len(sentence)
+        buyer_name = min(buyers, key=lambda p: (role_rank(p.name), p.start > first_supplier,
+                                                abs(first_supplier - p.start))).name
+    elif context_buyer and (single and figures or _LIST_MARKER.search(sentence)) and not _DESCRIBED_SUBJECT.match(sentence):
+        if single and _TENANT_AFTER.match(sentence[parties[0].end : parties[0].end + 40]):
+            return []  # "CoreWeave will serve as anchor tenant": the one named is the customer
+        buyer_name = context_buyer  # the sentence names only suppliers; the customer just named buys
+    else:
+        buyer_name = min(parties, key=lambda p: (role_rank(p.name), p.start)).name
+    providers = [p for p in parties if role_rank(p.name) > role_rank(buyer_name) and p.name != buyer_name]
+    if (not providers and single and figures and context_provider and context_provider != buyer_name
+            and company_info(buyer_name).role in ("lab", "buyer")):
+        return [DealDraft(buyer_name, (context_provider,), cue.start())]
+    joint = _is_joint(sentence, providers, figures)
+    if not joint and any(company_info(p.name).role in ("cloud", "neocloud") for p in providers):
+        # the make of the chips inside a cloud deal is not a party to it
+        providers = [p for p in providers if company_info(p.name).role != "chip" or not is_chip_modifier(sentence, p)]
+    if not providers:
+        return []
+    if joint:
+        return [DealDraft(buyer_name, tuple(sorted(p.name for p in providers)), cue.start())]
+    return [DealDraft(buyer_name, (p.name,), p.start) for p in providers]
+
+
+def _investee_after(sentence: str, parties: list[CompanyMention], pos: int, investor: str) -> list[CompanyMention]:
+    """The company invested in: after the cue, behind "in"/"an"/"backing"; with any companies coordinated to it."""
+    for i, m in enumerate(parties):
+        if m.start < pos or m.name == investor:
+            continue
+        before = sentence[max(pos, m.start - 50) : m.start]
+        if not _INVESTEE_BEFORE.search(sentence[pos : m.start][-50:] if m.start - pos > 0 else ""):
+            continue
+        if _DIRECT_OBJECT_BEFORE.search(before) and _NOT_EQUITY_AFTER.match(sentence[m.end : m.end + 40]):
+            return []  # "investment in Amazon's AI infrastructure" buys compute, not equity
+        found = [m]
+        for nxt in parties[i + 1 :]:
+            if _coordinated(sentence, found[-1], nxt):
+                found.append(nxt)
+        return found
+    return []
+
+
+def find_investments(
+    sentence: str,
+    mentions: list[CompanyMention],
+    last_investee: str | None,
+    pair: tuple[str, str] | None = None,
+    context_lab: str | None = None,
+) -> list[InvestmentDraft]:
+    """Investments and warrants stated in one sentence.
+
+    `pair` are the two companies a "the two companies" in the sentence refers to; `context_lab` the
+    lab an unnamed investee ("in the startup", "an dem Start-up") stands for.
+    """
+    parties = [m for m in mentions if not m.via_product or company_info(m.name).role == "lab"]
+    if not parties:
+        return []
+    drafts: list[InvestmentDraft] = []
+    warrant = WARRANT.search(sentence)
+    if warrant:
+        named = _unique(parties)
+        if len(named) >= 2:
+            issuer, holder = named[0], named[1]
+            if _RECEIVE.search(sentence[issuer.end : warrant.start()]):
+                issuer, holder = holder, issuer
+            return [InvestmentDraft(holder.name, issuer.name, "warrant", warrant.start())]
+        return []
+
+    follow = INVESTORS_FOLLOW.search(sentence)
+    if follow:
+        investors = _unique([m for m in parties if m.start >= follow.end()])
+        before = [m for m in parties if m.end <= follow.start()]
+        investee = before[-1].name if before else last_investee
+        if investee:
+            drafts += [
+                InvestmentDraft(m.name, investee, "equity", follow.start()) for m in investors if m.name != investee
+            ]
+        return drafts
+
+    round_ = _FUNDING_ROUND.search(sentence)
+    if round_:
+        # "SoftBank led a $40bn round for OpenAI, with Microsoft also participating": everyone else invests;
+        # the round's total is no single investor's amount
+        investee = next((m for m in parties if m.start >= round_.end() - 1 and
+                         re.match(r"\s*$", sentence[round_.end() : m.start])), None)
+        if investee:
+            investors = _unique([m for m in parties if m.name != investee.name and company_info(m.name).role != "lab"])
+            return _dedupe([InvestmentDraft(m.name, investee.name, "equity", -1) for m in investors])
+
+    verbs = list(INVEST_VERB.finditer(sentence))
+    investees: list[str] = []
+    pending: list[tuple[CompanyMention, int]] = []  # investors whose investee the sentence names elsewhere
+    for verb in verbs:
+        # the subject; in German verb-final clauses the investee ("in Anthropic") also precedes the verb
+        before = [m for m in parties if m.end <= verb.start()
+                  and not _DIRECT_OBJECT_BEFORE.search(sentence[max(0, m.start - 12) : m.start])]
+        if not before:
+            continue
+        investor = before[-1]
+        found = _investee_after(sentence, parties, verb.end(), investor.name)
+        if not found:  # German verb-final: "Google hat 3 Mrd. Dollar in Anthropic gesteckt"
+            found = [m for m in _investee_after(sentence, parties, investor.end, investor.name) if m.end <= verb.start()]
+        if found:
+            investees += [m.name for m in found]
+            drafts += [InvestmentDraft(investor.name, m.name, "equity", verb.start()) for m in found]
+        else:
+            pending.append((investor, verb.start()))
+        # "Nvidia will invest up to $10bn and Microsoft up to $5bn": the elliptical second investor
+        for m in parties:
+            if m.start > verb.end() and _ELLIPTICAL_INVESTOR_AFTER.match(sentence[m.end : m.end + 12]):
+                pending.append((m, m.start))
+    if pending:
+        target = investees[0] if investees else None
+        if target is None:
+            backing = [m for m in parties if _INVESTEE_BEFORE.search(sentence[max(0, m.start - 12) : m.start])
+                       and re.search(r"(?i:back\w*)\s+$", sentence[max(0, m.start - 12) : m.start])]
+            target = backing[0].name if backing else None
+        if target is None and pair and len(pending) == 1 and pending[0][0].name in pair:
+            target = pair[1] if pending[0][0].name == pair[0] else pair[0]  # "the two … and X invested"
+        if target is None and _UNNAMED_INVESTEE.search(sentence):
+            # "Microsoft, which has invested $13bn in the startup": the lab of the sentence or the one just named
+            labs = [m.name for m in parties if company_info(m.name).role == "lab" and m.name not in
+                    {p.name for p, _ in pending}]
+            target = labs[0] if labs else context_lab
+        if target:
+            drafts += [InvestmentDraft(m.name, target, "equity", pos) for m, pos in pending if m.name != target]
+    for noun in INVEST_NOUN.finditer(sentence):  # "a 14% stake in Anthropic", "Beteiligung an Intel"
+        before = [m for m in parties if m.end <= noun.start()]
+        tail = sentence[noun.end() : noun.end() + 80]
+        if not before or not re.match(r"(?i:\s*(?:(?:von|of)\s+[^.]{0,40}?\s+)?(?:in|an|into|at)\b)", tail):
+            continue
+        investors = [before[-1]]  # "Google hält ebenso wie Amazon Anteile an Anthropic": both
+        while len(investors) < len(before) and _coordinated(sentence, before[-len(investors) - 1], investors[0]):
+            investors.insert(0, before[-len(investors) - 1])
+        for investee in _investee_after(sentence, parties, noun.end(), before[-1].name):
+            drafts += [InvestmentDraft(m.name, investee.name, "equity", noun.start()) for m in investors]
+    if drafts:
+        return _dedupe(drafts)
+
+    noun = INVESTOR_NOUN.search(sentence)
+    if noun:
+        # "a Lambda shareholder", "Lambda-Aktionär", "Anthropic's biggest backer"
+        compound = [m for m in parties if m.end <= noun.start() and
+                    re.fullmatch(r"[\s-]|['’]?s\s+(?:[\w-]+\s+){0,2}", sentence[m.end : noun.start()])]
+        subject = [m for m in parties if m.end <= noun.start() and (not compound or m.name != compound[0].name)]
+        if compound and subject:  # "Nvidia is a buyer, supplier and a Lambda shareholder"
+            return [InvestmentDraft(subject[0].name, compound[0].name, "equity", -1)]
+        before = _unique([m for m in parties if m.end <= noun.start()])
+        after = [m for m in parties if m.start >= noun.end()]
+        tail = sentence[noun.end() : noun.end() + 30]
+        if before and after and re.match(r"(?i:\s*(?:in|of|von|bei|des|der|at)\b)", tail):
+            investee = after[0].name
+            drafts += [InvestmentDraft(m.name, investee, "unspecified", -1) for m in before if m.name != investee]
+        elif after and re.match(r"\s*$", sentence[noun.end() : after[0].start]):
+            # appositive "beim Investor Microsoft will OpenAI …": the lab in the sentence is the investee
+            investor = after[0]
+            labs = [m for m in parties if m.name != investor.name and company_info(m.name).role == "lab"]
+            if labs:
+                drafts.append(InvestmentDraft(investor.name, labs[0].name, "unspecified", -1))
+    return _dedupe(drafts)
+
+
+def _dedupe(drafts: list[InvestmentDraft]) -> list[InvestmentDraft]:
+    seen, result = set(), []
+    for d in drafts:
+        if (d.investor, d.investee) not in seen and d.investor != d.investee:
+            seen.add((d.investor, d.investee))
+            result.append(d)
+    return result
