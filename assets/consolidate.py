@@ -5,39 +5,54 @@ import polars as pl
 
 from assets.metadata import frame_metadata
 from pipelines import warehouse
-from pipelines.consolidate import consolidate_deals, consolidate_investments
-from pipelines.resources import DUCKDB_WRITE_POOL, WarehouseResource
+from pipelines.consolidate import ConsolidationResult, consolidate_deals, consolidate_investments
+from pipelines.resources import DUCKDB_WRITE_POOL, CorrectionsResource, WarehouseResource
 from pipelines.schemas import DEALS_SCHEMA, INVESTMENTS_SCHEMA
 
+CORRECTIONS_APPLIED_CHECK = "every_correction_applied"
+
+
+def _corrections_check(asset: str) -> dg.AssetCheckSpec:
+    return dg.AssetCheckSpec(CORRECTIONS_APPLIED_CHECK, asset=asset,
+                             description="Every entry of corrections.yaml matched a mention or a consolidated row.")
+
+
+def _consolidate(context, warehouse_db, corrections, table, mentions_table, consolidate, schema, preview):
+    with warehouse_db.connect() as con:
+        mentions = warehouse.query_frame(con, warehouse.read_sql(f"select_{mentions_table}_for_consolidation"))
+        result: ConsolidationResult = consolidate(mentions, corrections.load())
+        frame = pl.DataFrame(result, schema=schema)
+        warehouse.replace_table(con, table, frame)
+    unused = [str(correction) for correction in result.unused_corrections]
+    for problem in unused:
+        context.log.warning(f"unused correction: {problem}")
+    yield dg.MaterializeResult(metadata=frame_metadata(
+        frame, preview, mentions=mentions.height,
+        corrected_rows=frame.filter(pl.col("corrections").list.len() > 0).height,
+    ))
+    yield dg.AssetCheckResult(check_name=CORRECTIONS_APPLIED_CHECK, passed=not unused,
+                              severity=dg.AssetCheckSeverity.WARN,
+                              metadata={"unused": dg.MetadataValue.json(unused)})
 
 
 @dg.asset(group_name="consolidate", kinds={"polars", "duckdb"}, pool=DUCKDB_WRITE_POOL,
-          deps=["deal_mentions"])
-def deals(warehouse_db: WarehouseResource) -> dg.MaterializeResult:
+          deps=["deal_mentions"], check_specs=[_corrections_check("deals")])
+def deals(context: dg.AssetExecutionContext, warehouse_db: WarehouseResource, corrections: CorrectionsResource):
     """Each compute deal once, across sources and languages: buyer, providers, resource, the
     headline figures with their bounds, the figures that disagree, first and last report dates,
-    how many articles and sources reported it, and the mention ids it came from. Recomputed over
-    the whole history on every run."""
-    with warehouse_db.connect() as con:
-        mentions = warehouse.query_frame(con, "select * from deal_mentions")
-        frame = pl.DataFrame(consolidate_deals(mentions), schema=DEALS_SCHEMA)
-        warehouse.replace_table(con, "deals", frame)
-    return dg.MaterializeResult(metadata=frame_metadata(
-        frame, ["buyer", "providers", "resource", "gw", "gw_bound", "usd", "n_articles", "languages"],
-        mentions=mentions.height,
-    ))
+    how many articles and sources reported it, and the mention ids it came from. A later expansion
+    of the same pair with a new figure stays a deal of its own. Recomputed over the whole history
+    on every run, with the analysts' corrections (corrections.yaml) applied."""
+    yield from _consolidate(context, warehouse_db, corrections, "deals", "deal_mentions", consolidate_deals,
+                            DEALS_SCHEMA, ["buyer", "providers", "resource", "gw", "gw_bound", "usd", "n_articles",
+                                           "languages"])
 
 
 @dg.asset(group_name="consolidate", kinds={"polars", "duckdb"}, pool=DUCKDB_WRITE_POOL,
-          deps=["investment_mentions"])
-def investments(warehouse_db: WarehouseResource) -> dg.MaterializeResult:
+          deps=["investment_mentions"], check_specs=[_corrections_check("investments")])
+def investments(context: dg.AssetExecutionContext, warehouse_db: WarehouseResource, corrections: CorrectionsResource):
     """Each equity investment and warrant once, across sources and languages, with its headline
-    amount, disagreeing figures, report dates and the mention ids it came from."""
-    with warehouse_db.connect() as con:
-        mentions = warehouse.query_frame(con, "select * from investment_mentions")
-        frame = pl.DataFrame(consolidate_investments(mentions), schema=INVESTMENTS_SCHEMA)
-        warehouse.replace_table(con, "investments", frame)
-    return dg.MaterializeResult(metadata=frame_metadata(
-        frame, ["investor", "investee", "instrument", "usd", "n_articles", "languages"],
-        mentions=mentions.height,
-    ))
+    amount, disagreeing figures, report dates and the mention ids it came from, corrections applied."""
+    yield from _consolidate(context, warehouse_db, corrections, "investments", "investment_mentions",
+                            consolidate_investments, INVESTMENTS_SCHEMA,
+                            ["investor", "investee", "instrument", "usd", "n_articles", "languages"])

@@ -11,6 +11,7 @@ from pydantic import Field
 
 from pipelines import settings, warehouse
 from pipelines.config import SourceConfig, load_sources
+from pipelines.consolidate import Corrections, load_corrections
 from pipelines.fetch import HttpClient
 
 # Every asset that writes to DuckDB runs in this pool. DuckDB allows one writer per file, so the
@@ -46,6 +47,15 @@ class SourcesResource(dg.ConfigurableResource):
         return load_sources(self.path)
 
 
+class CorrectionsResource(dg.ConfigurableResource):
+    """The analysts' corrections file, applied on every consolidation so fixes survive re-runs."""
+
+    path: str = Field(description="Path of corrections.yaml.")
+
+    def load(self) -> Corrections:
+        return load_corrections(self.path)
+
+
 class ExportsResource(dg.ConfigurableResource):
     """The folder where report exports (CSV, Parquet) are written."""
 
@@ -73,10 +83,11 @@ class HttpResource(dg.ConfigurableResource):
 
 
 def default_resources() -> dict[str, dg.ConfigurableResource]:
-    """Resources configured from the environment (COMPUTE_DEALS_DB, _SOURCES, _EXPORTS)."""
+    """Resources configured from the environment (COMPUTE_DEALS_DB, _SOURCES, _EXPORTS, _CORRECTIONS)."""
     return {
         "warehouse_db": WarehouseResource(database=str(settings.database_path())),
         "sources": SourcesResource(path=str(settings.sources_path())),
         "exports_dir": ExportsResource(path=str(settings.exports_path())),
+        "corrections": CorrectionsResource(path=str(settings.corrections_path())),
         "http": HttpResource(),
     }

@@ -40,6 +40,7 @@ _REPORTS = {
     "disagreeing_figures": pl.List(pl.String), "first_reported": pl.Date, "last_reported": pl.Date,
     "n_mentions": pl.Int32, "n_articles": pl.Int32, "n_sources": pl.Int32,
     "languages": pl.List(pl.String), "mention_ids": pl.List(pl.String), "evidence": pl.String,
+    "corrections": pl.List(pl.String),
 }
 DEALS_SCHEMA = {
     "deal_id": pl.String, "buyer": pl.String, "providers": pl.List(pl.String), "resource": pl.String,

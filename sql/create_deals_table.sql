@@ -18,5 +18,6 @@ create table if not exists deals (
     n_sources integer not null,
     languages varchar[] not null,
     mention_ids varchar[] not null,
-    evidence varchar not null                 -- the sentence behind the headline figure
+    evidence varchar not null,                -- the sentence behind the headline figure
+    corrections varchar[] not null default []   -- analyst corrections applied (corrections.yaml)
 );

@@ -15,5 +15,6 @@ create table if not exists investments (
     n_sources integer not null,
     languages varchar[] not null,
     mention_ids varchar[] not null,
-    evidence varchar not null
+    evidence varchar not null,
+    corrections varchar[] not null default []   -- analyst corrections applied (corrections.yaml)
 );

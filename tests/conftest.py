@@ -7,15 +7,17 @@ import pytest
 
 from pipelines import settings
 from pipelines.definitions import build_definitions
-from pipelines.resources import ExportsResource, HttpResource, SourcesResource, WarehouseResource
+from pipelines.resources import CorrectionsResource, ExportsResource, HttpResource, SourcesResource, WarehouseResource
 from pipelines.schedules import DAILY_JOB_NAME
 
 SAMPLE_SOURCES = settings.PROJECT_ROOT / "samples" / "sources.yaml"
 SAMPLE_DAY = "2025-11-05"
 
 
-def pipeline_resources(database: Path, sources: Path = SAMPLE_SOURCES, exports: Path | None = None) -> dict:
+def pipeline_resources(database: Path, sources: Path = SAMPLE_SOURCES, exports: Path | None = None,
+                       corrections: Path | None = None) -> dict:
     return {
+        "corrections": CorrectionsResource(path=str(corrections or database.parent / "no-corrections.yaml")),
         "warehouse_db": WarehouseResource(database=str(database)),
         "sources": SourcesResource(path=str(sources)),
         "exports_dir": ExportsResource(path=str(exports or database.parent / "exports")),
@@ -25,9 +27,10 @@ def pipeline_resources(database: Path, sources: Path = SAMPLE_SOURCES, exports: 
     }
 
 
-def run_daily_job(database: Path, day: str = SAMPLE_DAY, sources: Path = SAMPLE_SOURCES) -> dg.ExecuteInProcessResult:
+def run_daily_job(database: Path, day: str = SAMPLE_DAY, sources: Path = SAMPLE_SOURCES,
+                  corrections: Path | None = None) -> dg.ExecuteInProcessResult:
     """The daily job exactly as the schedule runs it, on an ephemeral Dagster instance."""
-    job = build_definitions(pipeline_resources(database, sources)).resolve_job_def(DAILY_JOB_NAME)
+    job = build_definitions(pipeline_resources(database, sources, corrections=corrections)).resolve_job_def(DAILY_JOB_NAME)
     quiet = {"loggers": {"console": {"config": {"log_level": "WARNING"}}}}
     return job.execute_in_process(partition_key=day, instance=dg.DagsterInstance.ephemeral(), run_config=quiet)
 
