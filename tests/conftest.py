@@ -1,5 +1,7 @@
 """Shared fixtures: a pipeline run on the bundled sample, into a temporary DuckDB file."""
 
+import subprocess
+import sys
 from pathlib import Path
 
 import dagster as dg
@@ -42,3 +44,19 @@ def sample_warehouse(tmp_path_factory) -> Path:
     result = run_daily_job(database)
     assert result.success
     return database
+
+
+@pytest.fixture
+def locked_database(tmp_path) -> Path:
+    """A DuckDB file held open for writing by another process, as a user's open shell would."""
+    database = tmp_path / "locked.duckdb"
+    holder = subprocess.Popen(
+        [sys.executable, "-c", f"import duckdb, time; c = duckdb.connect({str(database)!r}); print('ok', flush=True); time.sleep(300)"],
+        stdout=subprocess.PIPE, text=True,
+    )
+    try:
+        assert holder.stdout.readline().strip() == "ok"
+        yield database
+    finally:
+        holder.kill()
+        holder.wait()

@@ -37,20 +37,10 @@ def test_run_with_a_broken_sources_file_says_what_is_wrong(tmp_path):
     assert "line 2" in completed.stderr and "unknown kind 'dirctory'" in completed.stderr
 
 
-def test_run_on_a_locked_database_fails_clearly(tmp_path):
-    database = tmp_path / "locked.duckdb"
-    holder = subprocess.Popen(
-        [sys.executable, "-c", f"import duckdb, time; c = duckdb.connect({str(database)!r}); print('ok', flush=True); time.sleep(120)"],
-        stdout=subprocess.PIPE, text=True,
-    )
-    try:
-        assert holder.stdout.readline().strip() == "ok"
-        completed = run_cli("run", "--db", str(database), "--date", "2025-11-05")
-    finally:
-        holder.kill()
-        holder.wait()
+def test_run_on_a_locked_database_fails_clearly(locked_database):
+    completed = run_cli("run", "--db", str(locked_database), "--date", "2025-11-05")
     assert completed.returncode == 1
-    assert "locked by another process" in completed.stderr and f"duckdb -readonly {database}" in completed.stderr
+    assert "locked by another process" in completed.stderr and f"duckdb -readonly {locked_database}" in completed.stderr
 
 
 def test_extract_writes_one_line_per_article_with_evidence(tmp_path):

@@ -1,6 +1,3 @@
-import subprocess
-import sys
-
 import duckdb
 import polars as pl
 import pytest
@@ -38,18 +35,8 @@ def test_replace_table_inserts_by_column_name(tmp_path):
         assert con.execute("select url, etag from http_validators").fetchall() == [("https://a.example", None)]
 
 
-def test_a_locked_file_says_how_to_query_read_only(tmp_path):
-    path = tmp_path / "locked.duckdb"
-    holder = subprocess.Popen(
-        [sys.executable, "-c", f"import duckdb, sys, time; c = duckdb.connect({str(path)!r}); print('ok', flush=True); time.sleep(60)"],
-        stdout=subprocess.PIPE, text=True,
-    )
-    try:
-        assert holder.stdout.readline().strip() == "ok"
-        with pytest.raises(warehouse.WarehouseLockedError) as error:
-            with warehouse.connect(path, lock_wait_s=0.5):
-                pass
-        assert f"duckdb -readonly {path}" in str(error.value)
-    finally:
-        holder.kill()
-        holder.wait()
+def test_a_locked_file_says_how_to_query_read_only(locked_database):
+    with pytest.raises(warehouse.WarehouseLockedError) as error:
+        with warehouse.connect(locked_database, lock_wait_s=0.5):
+            pass
+    assert f"duckdb -readonly {locked_database}" in str(error.value)
