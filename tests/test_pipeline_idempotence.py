@@ -93,3 +93,15 @@ def test_a_run_killed_midway_leaves_the_database_consistent(tmp_path, table):
     assert snapshot(database) == before  # the open transaction was rolled back on reopening
     assert run_daily_job(database).success
     assert snapshot(database) == before
+
+
+def test_a_day_without_any_document_still_builds_every_table(tmp_path):
+    (tmp_path / "empty").mkdir()
+    sources = tmp_path / "sources.yaml"
+    sources.write_text("sources:\n  - {name: quiet, kind: directory, path: empty}\n", encoding="utf-8")
+    database = tmp_path / "w.duckdb"
+    assert run_daily_job(database, sources=sources).success
+    with warehouse.connect(database, read_only=True) as con:
+        counts = warehouse.table_counts(con)
+    assert set(counts) == set(warehouse.TABLES) and counts["deals"] == 0 and counts["articles"] == 0
+    assert (tmp_path / "exports" / "deals.csv").read_text(encoding="utf-8").startswith("deal_id,")
