@@ -33,7 +33,7 @@ def articles(context: dg.AssetExecutionContext, warehouse_db: WarehouseResource,
     with warehouse_db.connect() as con:
         raw = warehouse.query_frame(con, warehouse.read_sql("select_raw_documents_partition"), {"day": day})
         rows = [
-            article_from_raw({**record, "body": zlib.decompress(record.pop("body_zlib"))},
+            article_from_raw({**record, "body": zlib.decompress(record["body_zlib"])},
                              keywords.get(record["source"], ()))
             for record in raw.iter_rows(named=True)
         ]

@@ -22,14 +22,15 @@ EXPORTED_TABLES = (
 
 @dg.asset(
     group_name="report",
-    kinds={"duckdb", "csv", "parquet"},
+    kinds={"duckdb", "csv", "parquet", "excel"},
     pool=DUCKDB_WRITE_POOL,
     deps=[deals, investments, company_gigawatt_commitments, company_gigawatt_commitments_by_year,
           investor_customer_loops],
 )
 def exports(warehouse_db: WarehouseResource, exports_dir: ExportsResource) -> dg.MaterializeResult:
-    """The consolidated and derived tables, with the mentions behind them, written as CSV (lists
-    as `[a, b]`) and Parquet into the exports folder, replacing the previous export."""
+    """The consolidated and derived tables, with the mentions behind them, for spreadsheets and BI
+    tools: one CSV (lists as `[a, b]`) and one Parquet file per table, and an Excel workbook
+    `compute_deals.xlsx` with a sheet per table, replacing the previous export."""
     folder = Path(exports_dir.path)
     folder.mkdir(parents=True, exist_ok=True)
     with warehouse_db.connect() as con:

@@ -129,8 +129,8 @@ def table_counts(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
 
 
 def export_tables(con: duckdb.DuckDBPyConnection, tables: tuple[str, ...], folder: Path) -> list[Path]:
-    """Write each table as CSV and Parquet; a file is written beside and renamed, so a reader
-    never sees half an export."""
+    """Write each table as CSV and Parquet, and all of them as sheets of one Excel workbook.
+    Files are written beside and renamed, so a reader never sees half an export."""
     written = []
     for table in tables:
         for suffix, options in (("csv", "format csv, header true"), ("parquet", "format parquet")):
@@ -139,4 +139,20 @@ def export_tables(con: duckdb.DuckDBPyConnection, tables: tuple[str, ...], folde
             con.execute(f"copy (select * from {table}) to '{partial}' ({options})")
             partial.replace(target)
             written.append(target)
+    written.append(_export_workbook(con, tables, folder / "compute_deals.xlsx"))
     return written
+
+
+def _export_workbook(con: duckdb.DuckDBPyConnection, tables: tuple[str, ...], target: Path) -> Path:
+    import xlsxwriter  # only the export needs it
+
+    partial = target.with_name(f".{target.name}.partial")
+    with xlsxwriter.Workbook(partial) as workbook:
+        for table in tables:
+            frame = query_frame(con, f"select * from {table}")
+            # Spreadsheets have no list cells: lists become "a; b", JSON stays text.
+            frame = frame.with_columns(pl.col(c).cast(pl.List(pl.String)).list.join("; ")
+                                       for c, dtype in frame.schema.items() if isinstance(dtype, pl.List))
+            frame.write_excel(workbook, worksheet=table[:31], autofit=True)
+    partial.replace(target)
+    return target

@@ -1,6 +1,7 @@
 """The whole graph materialised with Dagster on the bundled sample: real values in every layer."""
 
 import json
+import zipfile
 
 import pytest
 
@@ -81,3 +82,9 @@ def test_exports_are_written(sample_warehouse):
     folder = sample_warehouse.parent / "exports"
     assert (folder / "deals.csv").read_text(encoding="utf-8").startswith("deal_id,buyer,providers")
     assert (folder / "investor_customer_loops.parquet").stat().st_size > 0
+    with zipfile.ZipFile(folder / "compute_deals.xlsx") as workbook:  # an .xlsx is a zip of XML parts
+        sheets = workbook.read("xl/workbook.xml").decode()
+        shared_strings = workbook.read("xl/sharedStrings.xml").decode()
+    for sheet in ("deals", "investments", "company_gigawatt_commitments", "investor_customer_loops"):
+        assert f'name="{sheet}"' in sheets
+    assert "Anthropic" in shared_strings
