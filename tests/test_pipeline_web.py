@@ -30,6 +30,9 @@ sources:
   - name: bomb-feed
     kind: feed
     url: {base}/feeds/billion-laughs.xml
+  - name: broken-feed
+    kind: feed
+    url: {base}/feeds/malformed.xml
   - name: dead-feed
     kind: feed
     url: http://127.0.0.1:9/feed.xml
@@ -79,7 +82,8 @@ def test_failing_sources_are_reported_and_the_others_carry_on(web_run):
                 and e.asset_check_evaluation_data.check_name == "every_source_readable"]
     assert not check.passed
     failed = check.metadata["failed_sources"].value
-    assert set(failed) == {"bomb-feed", "dead-feed"}
+    assert set(failed) == {"bomb-feed", "broken-feed", "dead-feed"}
+    assert "malformed feed" in failed["broken-feed"]
     assert "refused" in failed["bomb-feed"] and "connection refused" in failed["dead-feed"]
     with warehouse.connect(database, read_only=True) as con:
         per_source = dict(con.execute("select source, count(*) from raw_documents group by source").fetchall())
@@ -91,6 +95,21 @@ def test_a_retried_page_is_stored_with_both_attempts_logged(web_run, http_site_s
     database, _, _ = web_run
     assert [(r["status"], r["attempt"]) for r in fetch_log(database, "flaky-500")] == [(500, 1), (200, 2)]
     assert stored(database, http_site_server, "/misbehave/flaky-500")["http_status"] == 200
+
+
+def test_a_429_is_retried_after_the_time_the_server_asks_for(web_run, http_site_server):  # noqa: F811
+    database, _, _ = web_run
+    rows = fetch_log(database, "/misbehave/rate-limited")
+    assert [(r["status"], r["attempt"]) for r in rows] == [(429, 1), (200, 2)]
+    assert (rows[1]["attempted_at"] - rows[0]["attempted_at"]).total_seconds() >= 0.9  # Retry-After: 1
+    assert stored(database, http_site_server, "/misbehave/rate-limited")["http_status"] == 200
+
+
+def test_a_timeout_is_retried_then_logged_and_not_stored(web_run, http_site_server):  # noqa: F811
+    database, _, _ = web_run
+    rows = fetch_log(database, "/misbehave/slow")
+    assert len(rows) == 2 and all("timeout" in r["error"] for r in rows)
+    assert stored(database, http_site_server, "/misbehave/slow?seconds=3") is None
 
 
 def test_dead_pages_are_logged_not_stored(web_run, http_site_server):  # noqa: F811
