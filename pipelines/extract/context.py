@@ -15,16 +15,22 @@ from .companies import company_info
 # schwere Deal", "The Industrial AI Cloud"), but no second noun phrase ("das Unternehmen eine Investition").
 _MODIFIERS = r"(?:(?!(?:ein|eine[nmrs]?|a|an|the|der|die|das|den|dem|des)\s)[\w$€.,-]+\s+){0,5}?"
 # A sentence opening with a definite reference to the deal or the capacity continues it.
+_REFERENCE = (
+    r"(?i:the|this|that|der|die|das|diese[rs]?|den|dem|im rahmen der|under the|as part of the)\s+" + _MODIFIERS +
+    r"(?i:deal|agreement|contract|partnership|pact|investment|commitment|expansion|rollout|facilit\w+|"
+    r"sites|data cent\w+|Deal|Vertrag|Vereinbarung|Partnerschaft|Investition\w*|Abkommen|Auftrag|Kooperation|"
+    r"Zusammenarbeit|Rollout|Erweiterung|Anlagen?|Rechenzentren|capacity|compute|[\w-]*[Vv]olumen|"
+    r"[\w-]*[Kk]apazität\w*|Rechenleistung|[\w-]*[Cc]loud|factory|[\w-]*[Ff]abrik|[\w-]*[Cc]luster|project|"
+    r"[\w-]*[Pp]rojekt|[\w-]*[Vv]orhaben|supercomputer|Supercomputer)\b"
+)
+# A sentence opening with a definite reference to the deal or the capacity continues it.
 CONTINUATION = re.compile(
     r"^\W*(?:Dahinter|Dabei|Damit|Darin|Hierbei|Hierfür|Hinzu kommen)\b|"
-    r"^\W*(?:[\w-]+\s+){0,4}?(?i:the|this|that|der|die|das|diese[rs]?|den|dem|im rahmen der|"
-    r"under the|as part of the)\s+" + _MODIFIERS +
-    r"(?i:deal|agreement|contract|partnership|pact|investment|commitment|expansion|rollout|facilit\w+|"
-    r"sites|data cent\w+|Deal|Vertrag|Vereinbarung|Partnerschaft|Investition|Abkommen|Auftrag|Kooperation|"
-    r"Zusammenarbeit|Rollout|Erweiterung|Anlagen|Rechenzentren|capacity|compute|"
-    r"[\w-]*[Kk]apazität\w*|Rechenleistung|[\w-]*[Cc]loud|factory|[\w-]*[Ff]abrik|[\w-]*[Cc]luster|project|"
-    r"[\w-]*[Pp]rojekt|supercomputer|Supercomputer)\b"
+    r"^\W*(?:[\w-]+\s+){0,4}?" + _REFERENCE
 )
+# "Around €1 billion is going into the project", "Rund 2 Mrd. Euro fließen in das Vorhaben": a sentence whose
+# subject is the money and which names the deal or its capacity later on continues it too.
+DEFINITE_REFERENCE = re.compile(r"\b" + _REFERENCE)
 # "Das Unternehmen will 750 MW erwerben": the company continues the deal only with a deal verb.
 COMPANY_CONTINUATION = re.compile(
     r"^\W*(?:[\w-]+\s+){0,4}?(?i:the|der|die|das)\s+(?:[\w-]+\s+){0,2}?(?i:company|firm|Unternehmen|Konzern)\b"

@@ -27,7 +27,7 @@ from .roles import (
     find_investments,
     party_mentions,
 )
-from .context import BOTH_PARTIES, COMPANY_CONTINUATION, CONTINUATION, Context
+from .context import BOTH_PARTIES, COMPANY_CONTINUATION, CONTINUATION, DEFINITE_REFERENCE, Context
 from .merge import is_headline, merge_facts
 from .resources import deal_resource
 from .sentences import split_sentences
@@ -37,6 +37,7 @@ _MAX_MENTIONS_PER_SENTENCE = 200
 _MAX_CONTINUATION_SENTENCES = 2
 _MAX_SKIPPED_SENTENCES = 2  # sentences between a fact and the one adding its figures
 _MONEY_MAX_DISTANCE = 90
+_MONEY_SUBJECT_START = 12  # money this close to the start of a sentence is its subject ("Rund 1 Mrd. Euro …")
 
 
 @dataclass(frozen=True)
@@ -162,6 +163,25 @@ def _closest_money(amounts: list[Amount], anchor: int, taken: set[int]) -> list[
     return [best]
 
 
+# --- the voice of a press release --------------------------------------------------------
+
+# "About Anthropic" / "Über die Deutsche Telekom": the boilerplate line naming who issued a press release
+_ABOUT_LINE = re.compile(r"^[ \t]*(?:About|Über)\s+(?:(?:die|der|das|the)\s+)?(?P<name>[^\n.:]{2,60}?)[ \t]*$", re.M)
+_FIRST_PERSON = re.compile(r"\b(?:[Ww]e|[Oo]ur|us|[Ww]ir|[Uu]nser\w*|uns)\b")
+_QUOTE_MARK = re.compile(r"[\"“”„«»]")
+
+
+def _issuer(text: str) -> str | None:
+    """The buying company a press release speaks for ("we", "our"), named in its "About …" line."""
+    for line in _ABOUT_LINE.finditer(text):
+        name = line.group("name")
+        mentions = find_companies(name)
+        if len(mentions) == 1 and (mentions[0].start, mentions[0].end) == (0, len(name.rstrip("’'s"))):
+            info = company_info(mentions[0].name)
+            return mentions[0].name if info and info.role in ("lab", "buyer") else None
+    return None
+
+
 # --- per sentence ------------------------------------------------------------------------
 
 
@@ -179,7 +199,8 @@ class _SentenceFacts:
 
 
 def _analyse(
-    text: str, start: int, end: int, lang: str | None, last_investee: str | None, context: Context
+    text: str, start: int, end: int, lang: str | None, last_investee: str | None, context: Context,
+    issuer: str | None = None,
 ) -> _SentenceFacts:
     sentence = text[start:end]
     result = _SentenceFacts(start, end)
@@ -193,6 +214,12 @@ def _analyse(
     both = BOTH_PARTIES.search(sentence) if pair else None
     if both:  # "Die beiden Konzerne wollen gemeinsam …": the two just named
         parties = sorted(parties + [CompanyMention(name, both.start(), both.start(), False) for name in pair],
+                         key=lambda m: m.start)
+    first_person = _FIRST_PERSON.search(sentence) if issuer and issuer not in result.names else None
+    if (first_person and not _QUOTE_MARK.search(sentence)
+            and not any(company_info(m.name).role in ("lab", "buyer") for m in parties)):
+        # "Amazon remains our primary cloud provider" in Anthropic's press release: "our" is the issuer
+        parties = sorted(parties + [CompanyMention(issuer, first_person.start(), first_person.start(), False)],
                          key=lambda m: m.start)
     negated = negated_segments(sentence)
     if negated == [(0, len(sentence))]:
@@ -257,8 +284,10 @@ def _continues(text: str, previous: _SentenceFacts, current: _SentenceFacts) -> 
     if any(company_info(name).role != "chip" for name in current.names - _parties(previous)):
         return False  # a new company: a new subject, not more on the same deal (chip makes aside)
     opening = text[current.start : current.start + 100]
-    return bool(CONTINUATION.search(opening) or COMPANY_CONTINUATION.search(opening)
-                and DEAL_CUE.search(text[current.start : current.end]))
+    sentence = text[current.start : current.end]
+    money_first = [a for a in current.free_amounts if a.kind in ("usd", "eur") and a.start <= _MONEY_SUBJECT_START]
+    return bool(CONTINUATION.search(opening) or COMPANY_CONTINUATION.search(opening) and DEAL_CUE.search(sentence)
+                or money_first and not current.names and DEFINITE_REFERENCE.search(sentence, money_first[0].end))
 
 
 def _parties(sentence: _SentenceFacts) -> set[str]:
@@ -295,8 +324,9 @@ def extract_facts(text: str, lang: str | None = None) -> ExtractedFacts:
     last_investee: str | None = None
     previous: _SentenceFacts | None = None
     chain = gap = 0
+    issuer = _issuer(text)
     for start, end in split_sentences(text):
-        current = _analyse(text, start, end, lang, last_investee, context)
+        current = _analyse(text, start, end, lang, last_investee, context, issuer)
         context.push(current.party_names, current.compute)
         if previous is not None and chain < _MAX_CONTINUATION_SENTENCES and _continues(text, previous, current):
             year = capacity_year(text[start:end])

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import re
 
-# "nicht nur … sondern", "not only", "not just" affirm; everything else here denies or hedges.
+# "nicht nur … sondern", "not only", "not just", "nicht allein", "not alone" affirm (the company does not do it
+# alone: it buys more elsewhere); everything else here denies or hedges.
 _NEGATION = re.compile(
-    r"(?:\b(?:nicht(?! nur| zuletzt)|kein(?:e|en|er|em)?|not(?! only| just)|never|nie|"
+    r"(?:\b(?:nicht(?! nur| zuletzt| allein| ausschließlich)|kein(?:e|en|er|em)?|not(?! only| just| alone| solely| exclusively)|never|nie|"
     r"weder|neither|denied|denies|dementiert\w*|bestritten|no longer|nicht mehr|"
     r"aufgekündigt|gekündigt|beendet|terminated|cancel+ed|scrapped|abgesagt|gestoppt)\b|n['’]t\b(?! just| only))",
     re.IGNORECASE,
@@ -40,6 +41,9 @@ _CAPACITY_TIME = re.compile(
     r"until|im Jahr|in the year|ab Anfang|ab Mitte|ab Ende|online in|live in|Jahr)\s+(?:des Jahres\s+|der\s+)?)$"
 )
 _PAST_CONTEXT = re.compile(r"(?i:\b(?:since|seit|back in|bereits|already|founded|gegründet|in fiscal)\s+$)")
+# "62 percent of its revenue in 2024", "Umsatz im Jahr 2024": the year of a company's figures, not of capacity
+_FIGURES_YEAR = re.compile(r"(?i:\b(?:revenues?|sales|earnings|profits?|Umsatz\w*|Umsätze\w*|Erlöse\w*|Gewinn\w*)\s+"
+                           r"(?:in|im|im Jahr|in the year|for|für)\s+$)")
 _DATE_BEFORE = re.compile(
     r"(?:\d{1,2}\.?\s*(?:Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember)|"
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{1,2},?)\s*$"
@@ -80,7 +84,7 @@ def capacity_year(sentence: str) -> int | None:
     """The year the capacity is due ("ab 2026", "by 2026", "second half of 2026"); not a dateline."""
     for match in _YEAR.finditer(sentence):
         before = sentence[max(0, match.start() - 40) : match.start()]
-        if _DATE_BEFORE.search(before) or _PAST_CONTEXT.search(before):
+        if _DATE_BEFORE.search(before) or _PAST_CONTEXT.search(before) or _FIGURES_YEAR.search(before):
             continue
         if _CAPACITY_TIME.search(before):
             return int(match.group(1))

@@ -73,7 +73,7 @@ _LETTER_SCALE = re.compile(r"(?P<scale>[BbMmkKT])(?![\w])")  # only glued to dig
 
 _CURRENCY_PREFIX = re.compile(r"(?P<cur>US\$|\$|€|£|USD|EUR|GBP)[ \u00a0]?$")
 _CURRENCY_SUFFIX = re.compile(
-    r"[\s\"“”„»«'-]*(?:of\s+|an\s+)?(?P<cur>US-Dollars?|US[ -]dollars?|Dollars?|dollars?|USD|Euros?|EUR|€|"
+    r"[\s\"“”„»«'-]*(?:of\s+|an\s+)?(?P<cur>US-Dollars?|US[ -]dollars?|Dollars?|dollars?|USD|Euros?|euros?|EUR|€|"
     r"Pfund|pounds?|GBP|£|\$)(?![\w])"
 )
 _CURRENCIES = {"$": "usd", "us$": "usd", "usd": "usd", "dollar": "usd", "€": "eur", "eur": "eur",
@@ -98,9 +98,9 @@ _PERCENT = re.compile(r"\s*(?:%|Prozent|percent|per cent|Prozentpunkte|percentag
 
 # Vague magnitudes, matched before plain numbers: (pattern, value, scale applies?)
 _VAGUE = re.compile(
-    r"(?i:(?P<tens>tens of|mehrere zehn|zig|dutzende|dozens of|zweistellige[nmr]?|double-digit)[\s-]+"
+    r"(?i:(?P<tens>tens of|mehrere[nm]? zehn|zig|dutzende[nm]?|dozens of|zweistellige[nmr]?|double-digit)[\s-]+"
     r"(?P<s1>billions?|milliarden|millions?|millionen)"
-    r"|(?P<hundreds>hundreds of|mehrere hundert|hunderte|several hundred|einige hundert)\s+(?P<s2>billions?|milliarden|thousands?|tausend)"
+    r"|(?P<hundreds>hundreds of|mehrere[nm]? hundert|hunderte[nm]?|several hundred|einige[nm]? hundert)\s+(?P<s2>billions?|milliarden|millions?|millionen|thousands?|tausend)"
     r"|(?P<several>several|mehrere[n]?|a few|einige[n]?|multiple)\s+(?P<s3>billions?|milliarden|millions?|millionen)"
     r"|(?P<hthousands>hunderttausende[n]?|hunderttausend))(?![\w])"
 )

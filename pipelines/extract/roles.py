@@ -29,7 +29,7 @@ DEAL_CUE = re.compile(
     r"\bDeals?\b|Vereinbarung\w*|Vertr(?:ag|äge)\w*|Partnerschaft\w*|Kooperation\w*|Zusammenarbeit|Abkommen|"
     r"Auftrag|liefer\w*|bestell\w*|Bestellung|\border(?:s|ed|ing)?\b|bezieh\w*|bezieht|bezog\w*|kauf\w*|Kauf\w*|miete\w*|mietet|anmiet\w*|erwerb\w*|"
     r"nutz\w*|Nutzung|setz\w* auf|Zugang|Zugriff|Kunden?\b|versorg\w*|bereitstell\w*|Bereitstellung|"
-    r"[Pp]artner\b|zapft|sicher\w* sich|geeinigt|Anbieter|gemeinsam\w*|zusammen mit|erh[äa]lt\w*|bekommt|\bgets?\b|"
+    r"[Pp]artner\b|zapft|einsetz\w*|eingesetzt|aufbau\w*|aufzubauen|in Betrieb (?:nehm|genomm)\w*|installier\w*|sicher\w* sich|geeinigt|Anbieter|gemeinsam\w*|zusammen mit|erh[äa]lt\w*|bekommt|\bgets?\b|"
     r"receiv\w*|\baccess(?:es|ing)?\b)"
 )
 COMPUTE_CUE = re.compile(
@@ -57,7 +57,8 @@ _EXAMPLE_BEFORE = re.compile(r"(?i:(?:e\.\s?g\.|z\.\s?B\.|zum Beispiel|for examp
 _NON_PARTY_BEFORE = re.compile(
     r"(?i:(?<!-)(?:Konkurrent\w*|Rival\w*|rival\w*|competitor\w*|Wettbewerber\w*)\s+"
     r"(?:des|der|von|vom|seines|seiner|ihres|ihrer|of|to)\s+(?:[\w-]+\s+){0,3}$"
-    r"|(?:beyond|jenseits|than|alternatives? to|Alternativen zu|dependence on|Abhängigkeit von|instead of|statt|"
+    r"|(?:beyond|jenseits|than|alternatives? to|Alternativen zu|dependence (?:of [\w'’-]+(?:\s[\w-]+){0,2} )?on|"
+    r"Abhängigkeit (?:(?:des|der|vom)\s+(?:[\w-]+\s+){1,3})?von|instead of|statt|"
     r"compet\w* with|konkurrier\w* mit|joint venture with|Joint Venture mit)\s+(?:[\w-]+\s+){0,3}$)"
 )
 _NON_PARTY_AFTER = re.compile(
@@ -93,7 +94,7 @@ _DESCRIBED_SUBJECT = re.compile(
     r"[\w-]*[Hh]ersteller|maker|[\w-]*[Aa]nbieter|provider|Start-up|startup)\b"
 )
 # "plant mit AMD und Nvidia 16 Gigawatt": "with" right before a company is a deal cue of its own
-_WITH_PARTY = re.compile(r"\b(?:mit|with)\s+(?:(?:de[mnr]|the|dessen|deren|its|seine[mnr]?|ihre[mnr]?)\s+)?(?:[\w-]+\s+)?$")
+_WITH_PARTY = re.compile(r"\b(?:[Mm]it|[Ww]ith)\s+(?:(?:de[mnr]|the|dessen|deren|its|seine[mnr]?|ihre[mnr]?)\s+)?(?:[\w-]+\s+)?$")
 _BUILD_FOR = re.compile(
     r"(?i:\b(?:build\w*|built|construct\w*|develop\w*|bau\w*|errichte\w*|entwickel\w*)\b[^;]{0,60}?\b(?:for|für)\s+)"
 )
@@ -103,12 +104,12 @@ _POWER_CUE = re.compile(
 )
 
 INVEST_VERB = re.compile(
-    r"(?i:\binvest(?:s|ed|ing)?\b|investiert\w*|investier\w*|\binject\w*|\bpour\w*|\bpump\w*|\bsteckt\w*|gesteckt|"
+    r"(?i:\binvest(?:s|ed|ing)?\b|investiert\w*|investier\w*|\binject\w*|\bpour\w*|\bpump\w*|\bput(?:s|ting)?\b(?=[^.]{0,50}\binto\b)|\bsteckt\w*|gesteckt|"
     r"\bsteig\w*(?=[^.]{0,60}\bein\b)|eingestiegen|"
     r"beteiligt sich|beteiligte sich|beteiligen sich|\bbeteiligt\b|\bbets?\b|\bbacks\b|\bbacked\b(?! by))"
 )
 INVEST_NOUN = re.compile(
-    r"(?i:investment|Investition|Beteiligung|\bstake\b|Anteil\w*|equity|Einstieg|funding|Finanzierung)"
+    r"(?i:investment|Investition|Beteiligung|\bstakes?\b|Anteil\w*|equity|Einstieg|funding|Finanzierung)"
 )
 INVESTOR_NOUN = re.compile(r"(?i:\binvestors?\b|Investor(?:en)?\b|Geldgeber\w*|backers?\b|shareholders?\b|"
                            r"Anteilseigner\w*|Aktionär\w*|Kapitalgeber\w*)")
@@ -117,7 +118,7 @@ INVESTORS_FOLLOW = re.compile(
     r"Geldgebern zählen|Investoren zählen|investors include|backers include|Investoren gehören|zu den\s+(?:\w+\s+)?"
     r"(?:Geldgebern|Investoren))"
 )
-WARRANT = re.compile(r"(?i:warrants?|Optionsschein\w*|Aktienoption\w*|options? (?:on|for|to buy) (?:up to )?[\w.,\s]*shares)")
+WARRANT = re.compile(r"(?i:warrants?|Optionsschein\w*|Aktienoption\w*|Optionsrecht\w*|Bezugsrecht\w*|option rights|share options (?:on|for)|options? (?:on|for|to buy) (?:up to )?[\w.,\s]*shares)")
 _INVESTEE_BEFORE = re.compile(r"(?i:\b(?:in|into|an|on|bei|backing|backs|backed|of|für|for)\s+(?:[\w’'-]+\s+){0,6}$)")
 _ELLIPTICAL_INVESTOR_AFTER = re.compile(r"\s+(?:(?:up to|bis zu|about|rund|etwa)\s+)?[$€]?\d")
 _FUNDING_ROUND = re.compile(
@@ -166,8 +167,23 @@ def party_mentions(sentence: str, mentions: list[CompanyMention]) -> list[Compan
             excluded = True
         if not excluded and dropped and _coordinated(sentence, dropped[-1], m):
             excluded = True  # "rivals like Amazon and Google": the whole coordination
+        if excluded and _NON_PARTY_BEFORE.search(before) and _states_own_deal(sentence, m):
+            excluded = False  # "its dependence on Microsoft, which rents GPUs from it": a party of its own clause
         (dropped if excluded else kept).append(m)
     return kept
+
+
+_RELATIVE_AFTER = re.compile(r"(?:['’]s)?\s*,\s*(?:which|who|that|das|die|der|welche[rsm]?)\s+(?P<clause>[^,;:–—]{0,120})")
+
+
+def _states_own_deal(sentence: str, m: CompanyMention) -> bool:
+    """"…, which rents GPU capacity from …" / "…, das dort Rechenleistung mietet": a relative clause on the
+    company itself that buys, rents or supplies compute."""
+    relative = _RELATIVE_AFTER.match(sentence, m.end)
+    if not relative:
+        return False
+    clause = relative.group("clause")
+    return bool((_ACQUIRE_OR_DEPLOY.search(clause) or _SUPPLY_VERB.search(clause)) and COMPUTE_CUE.search(clause))
 
 
 def _unique(mentions: list[CompanyMention]) -> list[CompanyMention]:
@@ -184,6 +200,17 @@ _COORDINATION = re.compile(
     r"wie auch|sowie auch|along with)\s+)"
     r"(?:(?:der|die|das|dem|den|the|its|seine[mnr]?|ihre[mnr]?)\s+(?:[\w-]+\s+){0,2})?"
 )
+
+
+# "Google hält ebenso wie Amazon Anteile an …", "Google, like Amazon, holds …": both do what the sentence says
+_LIKEWISE = re.compile(
+    r"(?:['’]?s)?(?:\s+[a-zäöüß]\w*)?,?\s+(?:(?:eben|genau)so wie|wie auch|just like|much like|like|as well as)\s+"
+    r"(?:(?:der|die|das|the)\s+(?:[\w-]+\s+){0,2})?"
+)
+
+
+def _likewise(sentence: str, a: CompanyMention, b: CompanyMention) -> bool:
+    return 0 < b.start - a.end < 40 and bool(_LIKEWISE.fullmatch(sentence, a.end, b.start))
 
 
 def _coordinated(sentence: str, a: CompanyMention, b: CompanyMention) -> bool:
@@ -256,7 +283,9 @@ def find_deals(
     # "… from X" / "bei X" / "X's capacity" with a buying verb: X provides, the other party buys
     if _ACQUIRE.search(sentence) and len(parties) >= 2:
         for m in parties:
-            from_x = _FROM_BEFORE.search(sentence[max(0, m.start - 40) : m.start])
+            # "from X", not "Abhängigkeit von X" / "dependence on X"
+            from_x = (_FROM_BEFORE.search(sentence[max(0, m.start - 40) : m.start])
+                      and not _NON_PARTY_BEFORE.search(sentence[max(0, m.start - 60) : m.start]))
             their_capacity = m.start > _ACQUIRE.search(sentence).start() and _POSSESSIVE_CAPACITY.match(
                 sentence[m.end : m.end + 50]
             )
@@ -397,7 +426,16 @@ def find_investments(
             found = [m for m in _investee_after(sentence, parties, investor.end, investor.name) if m.end <= verb.start()]
         if found:
             investees += [m.name for m in found]
-            drafts += [InvestmentDraft(investor.name, m.name, "equity", verb.start()) for m in found]
+            alike = [p for p in parties if p.name not in {investor.name, *(m.name for m in found)}
+                     and (_likewise(sentence, investor, p) or _likewise(sentence, p, investor))]
+            # "Google und Amazon sind beide an Anthropic beteiligt": every subject coordinated before the investor
+            nearest = investor
+            for m in reversed([m for m in parties if m.end <= investor.start]):
+                if m.name in {a.name for a in alike} | {investor.name} or not _coordinated(sentence, m, nearest):
+                    break
+                alike.append(m)
+                nearest = m
+            drafts += [InvestmentDraft(i.name, m.name, "equity", verb.start()) for i in [investor] + alike for m in found]
         else:
             pending.append((investor, verb.start()))
         # "Nvidia will invest up to $10bn and Microsoft up to $5bn": the elliptical second investor
@@ -416,7 +454,15 @@ def find_investments(
             # "Microsoft, which has invested $13bn in the startup": the lab of the sentence or the one just named
             labs = [m.name for m in parties if company_info(m.name).role == "lab" and m.name not in
                     {p.name for p, _ in pending}]
-            target = labs[0] if labs else context_lab
+            subject = parties[0]
+            if not labs and len(pending) == 1 and company_info(pending[0][0].name).role == "lab" and (
+                    company_info(subject.name).role != "lab" and subject.start < pending[0][0].start):
+                # "Nvidia kündigte an, OpenAI Systeme zu liefern und 100 Mrd. Dollar in das Unternehmen zu
+                # investieren", "Amazon is Anthropic's biggest backer and has put $8bn into the company": the lab
+                # nearest the verb is the company referred to; the subject of the sentence invests
+                target, pending = pending[0][0].name, [(subject, pending[0][1])]
+            else:
+                target = labs[0] if labs else context_lab
         if target:
             drafts += [InvestmentDraft(m.name, target, "equity", pos) for m, pos in pending if m.name != target]
     for noun in INVEST_NOUN.finditer(sentence):  # "a 14% stake in Anthropic", "Beteiligung an Intel"
@@ -425,7 +471,8 @@ def find_investments(
         if not before or not re.match(r"(?i:\s*(?:(?:von|of)\s+[^.]{0,40}?\s+)?(?:in|an|into|at)\b)", tail):
             continue
         investors = [before[-1]]  # "Google hält ebenso wie Amazon Anteile an Anthropic": both
-        while len(investors) < len(before) and _coordinated(sentence, before[-len(investors) - 1], investors[0]):
+        while len(investors) < len(before) and (_coordinated(sentence, before[-len(investors) - 1], investors[0])
+                                                or _likewise(sentence, before[-len(investors) - 1], investors[0])):
             investors.insert(0, before[-len(investors) - 1])
         for investee in _investee_after(sentence, parties, noun.end(), before[-1].name):
             drafts += [InvestmentDraft(m.name, investee.name, "equity", noun.start()) for m in investors]
