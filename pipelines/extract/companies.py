@@ -17,7 +17,11 @@ import yaml
 REGISTRY_PATH = Path(__file__).with_name("companies.yaml")
 
 # Role order: who is the more likely buyer when two companies meet in a deal sentence.
-ROLE_RANK = {"lab": 0, "buyer": 1, "cloud": 2, "neocloud": 3, "chip": 4, "energy": 5, "component": 8, "investor": 9}
+# "hosting" is a data-centre landlord (often a former bitcoin miner) that leases space and power to GPU clouds.
+ROLE_RANK = {"lab": 0, "buyer": 1, "cloud": 2, "neocloud": 3, "hosting": 3.5, "chip": 4, "energy": 5, "component": 8,
+             "investor": 9}
+# Roles that sell compute capacity (GPU cloud or data-centre space) rather than chips.
+CAPACITY_ROLES = ("neocloud", "hosting")
 
 # After a name: genitive ("Googles", "OpenAI's", "Nvidia’s") or a hyphen compound ("AMD-Chips").
 _GENITIVE = r"(?:['’]s|s(?![\w])|['’](?![\w]))?"
@@ -40,6 +44,7 @@ class CompanyInfo:
     ignore_after: tuple[re.Pattern, ...]
     ignore_before: tuple[re.Pattern, ...]
     needs_context: tuple[re.Pattern, ...]
+    context_surfaces: frozenset[str] = frozenset()  # aliases that are common words and need the context too
 
 
 @dataclass(frozen=True)
@@ -65,8 +70,10 @@ def _registry() -> _Registry:
             ignore_after=tuple(re.compile(p) for p in entry.get("ignore_after", [])),
             ignore_before=tuple(re.compile(p + "$") for p in entry.get("ignore_before", [])),
             needs_context=tuple(re.compile(p) for p in entry.get("needs_context", [])),
+            context_surfaces=frozenset(a.lower() for a in entry.get("context_aliases", [])),
         )
         for surface, via_product in [(name, False)] + [(a, False) for a in entry.get("aliases", [])] + [
+            (a, False) for a in entry.get("context_aliases", [])] + [
             (p, True) for p in entry.get("products", [])
         ]:
             for form in {surface, surface.upper()}:
@@ -106,7 +113,9 @@ def _context_allows(info: CompanyInfo, surface: str, text: str, start: int, end:
         return False
     if any(p.search(before) for p in info.ignore_before):
         return False
-    if info.needs_context and surface.lower() == info.name.lower():  # "Arm Holdings" needs no context
+    risky = surface.lower() in info.context_surfaces if info.context_surfaces else surface.lower() == info.name.lower()
+    if info.needs_context and risky:
+        # "Arm Holdings" needs no context; "Arm" (or an alias listed as context_aliases) does
         return any(p.match(after) or p.search(before) for p in info.needs_context)
     return True
 

@@ -21,23 +21,25 @@ _REFERENCE = (
     r"sites|data cent\w+|Deal|Vertrag|Vereinbarung|Partnerschaft|Investition\w*|Abkommen|Auftrag|Kooperation|"
     r"Zusammenarbeit|Rollout|Erweiterung|Anlagen?|Rechenzentren|capacity|compute|[\w-]*[Vv]olumen|"
     r"[\w-]*[Kk]apazität\w*|Rechenleistung|[\w-]*[Cc]loud|factory|[\w-]*[Ff]abrik|[\w-]*[Cc]luster|project|"
-    r"[\w-]*[Pp]rojekt|[\w-]*[Vv]orhaben|supercomputer|Supercomputer)\b"
+    r"[\w-]*[Pp]rojekt|[\w-]*[Vv]orhaben|supercomputer|Supercomputer|lease)s?\b"
 )
 # A sentence opening with a definite reference to the deal or the capacity continues it.
 CONTINUATION = re.compile(
     r"^\W*(?:Dahinter|Dabei|Damit|Darin|Hierbei|Hierfür|Hinzu kommen)\b|"
-    r"^\W*(?:[\w-]+\s+){0,4}?" + _REFERENCE
+    r"^\W*(?:[\w-]+,?\s+){0,4}?" + _REFERENCE
 )
 # "Around €1 billion is going into the project", "Rund 2 Mrd. Euro fließen in das Vorhaben": a sentence whose
 # subject is the money and which names the deal or its capacity later on continues it too.
 DEFINITE_REFERENCE = re.compile(r"\b" + _REFERENCE)
 # "Das Unternehmen will 750 MW erwerben": the company continues the deal only with a deal verb.
 COMPANY_CONTINUATION = re.compile(
-    r"^\W*(?:[\w-]+\s+){0,4}?(?i:the|der|die|das)\s+(?:[\w-]+\s+){0,2}?(?i:company|firm|Unternehmen|Konzern)\b"
+    r"^\W*(?:[\w-]+\s+){0,4}?(?i:the|der|die|das)\s+(?:[\w-]+\s+){0,2}?(?i:[\w-]*(?:company|firm|Unternehmen|konzern))\b"
 )
 BOTH_PARTIES = re.compile(
     r"(?i:\b(?:die beiden|beide)\s+(?:[\w-]+\s+)?(?:Unternehmen|Konzerne|Firmen|Partner|[\w-]*[Rr]iesen|[\w-]*[Gg]iganten)\b|"
-    r"\b(?:the two|both)\s+(?:[\w-]+\s+)?(?:companies|firms|partners|giants)\b)"
+    r"\b(?:the two|both)\s+(?:[\w-]+\s+)?(?:companies|firms|partners|giants)\b|"
+    r"\b(?:[Tt]ogether|[Jj]ointly),?\s+they\b|\bthey\s+(?:will\s+)?(?:together|jointly)\b|"
+    r"\b[Gg]emeinsam\s+(?:wollen|werden|sollen|liefern|bauen|stellen)\s+sie\b|\bsie\s+(?:wollen\s+|werden\s+)?gemeinsam\b)"
 )
 
 
@@ -71,13 +73,16 @@ class Context:
         return None
 
     def buyer(self, below: str | None = None) -> str | None:
-        """The lab just named; for a GPU cloud (`below`="neocloud") also a hyperscaler renting from it."""
+        """The lab just named; for a GPU cloud (`below`="neocloud") also a hyperscaler renting from it; for a
+        data-centre landlord (`below`="hosting") also a GPU cloud."""
         if below == "neocloud":
             return self._latest(lambda role: role in ("lab", "buyer", "cloud"))
+        if below == "hosting":  # a data-centre landlord also leases to GPU clouds
+            return self._latest(lambda role: role in ("lab", "buyer", "cloud", "neocloud"))
         return self._latest(lambda role: role == "lab")
 
     def provider(self) -> str | None:
-        return self._latest(lambda role: role in ("cloud", "neocloud", "chip"))
+        return self._latest(lambda role: role in ("cloud", "neocloud", "hosting", "chip"))
 
 
 

@@ -25,6 +25,7 @@ from .roles import (
     DealDraft,
     find_deals,
     find_investments,
+    fundraiser,
     party_mentions,
 )
 from .context import BOTH_PARTIES, COMPANY_CONTINUATION, CONTINUATION, DEFINITE_REFERENCE, Context
@@ -132,7 +133,13 @@ _INVEST_VERB_AFTER = re.compile(
 )
 
 
-_NAME_BETWEEN = re.compile(r"[,;–—]")  # a clause break between a company and a verb: not its subject
+_NAME_BETWEEN = re.compile(r"[,;–—]")
+# "invest $50bn in data centres": spending on compute, not an equity stake
+_CAPEX_AFTER = re.compile(
+    r"(?:[^.;]|\.(?=\d)){0,40}?\b(?:in|into)\s+(?:(?:new|neue\w*|its|seine\w*|eigene\w*|the|die|den)\s+)?"
+    r"(?:[\w-]+\s+){0,2}?(?:[\w-]*data ?cent\w*|[\w-]*Rechenzentr\w*|infrastructure|[\w-]*Infrastruktur\w*|capacity|"
+    r"[\w-]*Kapazit\w*|compute|computing|Rechenleistung|chips|GPUs)"
+)  # a clause break between a company and a verb: not its subject
 
 
 def _invested_money(sentence: str, amount: Amount) -> bool:
@@ -149,8 +156,13 @@ def _invested_money(sentence: str, amount: Amount) -> bool:
     return not DEAL_CUE.search(before[max(cues) :])
 
 
-def _closest_money(amounts: list[Amount], anchor: int, taken: set[int]) -> list[Amount]:
+_CLAUSE_BREAK = re.compile(r"[,;:–—]")
+
+
+def _closest_money(amounts: list[Amount], anchor: int, taken: set[int], sentence: str = "") -> list[Amount]:
     candidates = [a for a in amounts if _is_money(a) and a.start not in taken]
+    # money after the cue belongs to it only within its clause ("Nvidia will 10 Mrd. investieren, Microsoft 5 Mrd.")
+    candidates = [a for a in candidates if a.start < anchor or not _CLAUSE_BREAK.search(sentence, anchor, a.start)]
     candidates = [a for a in candidates if abs(a.start - anchor) <= _MONEY_MAX_DISTANCE]
     if not candidates:
         return []
@@ -196,6 +208,7 @@ class _SentenceFacts:
     party_names: list[str] = field(default_factory=list)  # in order, for the context of later sentences
     compute: bool = False  # speaks of compute
     tentative: list[dict] = field(default_factory=list)  # deals announced without the compute, which may follow
+    raiser: str | None = None  # the company this sentence says raised a funding round
 
 
 def _analyse(
@@ -210,6 +223,7 @@ def _analyse(
     parties = party_mentions(sentence, mentions)
     result.party_names = [m.name for m in parties if not m.via_product]
     result.compute = bool(COMPUTE_CUE.search(sentence))
+    result.raiser = fundraiser(sentence, parties)
     pair = context.pair()
     both = BOTH_PARTIES.search(sentence) if pair else None
     if both:  # "Die beiden Konzerne wollen gemeinsam …": the two just named
@@ -234,7 +248,7 @@ def _analyse(
     for draft in find_investments(sentence, parties, last_investee, pair if both else None, context.buyer()):
         if not clean({draft.investor, draft.investee}, draft.anchor):
             continue
-        money = _closest_money(amounts, draft.anchor, taken) if draft.anchor >= 0 else []
+        money = _closest_money(amounts, draft.anchor, taken, sentence) if draft.anchor >= 0 else []
         shares = [a for a in amounts if a.kind == "shares"] if draft.instrument == "warrant" else []
         figures = _figures(money + shares, ("usd", "eur", "shares"))
         result.investments.append(
@@ -248,12 +262,15 @@ def _analyse(
         and not (a.kind in ("usd", "eur") and _invested_money(sentence, a))
     ]
     # "three weeks after Nvidia said it intends to invest in the startup": an investor is no supplier here
-    verbs = [verb.start() for verb in INVEST_VERB.finditer(sentence)]
+    # ("Anthropic will invest $50bn in data centres built with Fluidstack" spends on compute: still a buyer)
+    verbs = [verb.start() for verb in INVEST_VERB.finditer(sentence)
+             if not _CAPEX_AFTER.match(sentence, verb.end())]
     investors = {id(m) for m in parties for verb in verbs
                  if 0 <= verb - m.end <= 40 and not _NAME_BETWEEN.search(sentence, m.end, verb)}
     deal_parties = [m for m in parties if id(m) not in investors]
     roles = {company_info(m.name).role for m in deal_parties}
-    deal_args = (sentence, deal_parties, amounts, context.buyer("neocloud" if roles == {"neocloud"} else None),
+    below = "hosting" if roles == {"hosting"} else "neocloud" if roles and roles <= {"neocloud", "hosting"} else None
+    deal_args = (sentence, deal_parties, amounts, context.buyer(below),
                  context.provider())
     drafts = [d for d in find_deals(*deal_args, context_compute=context.compute())
               if clean({d.buyer, *d.providers}, d.anchor)]
@@ -358,6 +375,8 @@ def extract_facts(text: str, lang: str | None = None) -> ExtractedFacts:
         investments += [(i, start, end) for i in current.investments]
         if current.investments:
             last_investee = current.investments[-1]["investee"]
+        elif current.raiser:
+            last_investee = current.raiser
         previous = current if (current.deals or current.investments or current.tentative) else None
     headline = lambda start, end: is_headline(text, start, end)
     deal_facts = [

@@ -55,8 +55,21 @@ _DATE_BEFORE = re.compile(
 _SEGMENT_BREAK = re.compile(r"\s[—–-]\s|[;:]\s|—")
 
 
+# "warrants that could give it a 5% stake", "Optionsscheine, die … entsprechen könnten": options are conditional by
+# nature; the hedge describes what they are worth, not whether they were granted
+_OPTION_HEDGE = re.compile(
+    r"(?i:(?:warrants?|options?|Optionsschein\w*|Optionsrecht\w*|Bezugsrecht\w*)[\s,]+(?:that|which|die|der|das)\s+"
+    r"(?:[\w$€.%-]+\s+){0,8}?$)"
+)
+
+
+def _hedges(sentence: str) -> bool:
+    return any(not _OPTION_HEDGE.search(sentence[max(0, m.start() - 80) : m.start()])
+               for m in _RUMOUR.finditer(sentence))
+
+
 def is_negated_or_rumour(sentence: str) -> bool:
-    return bool(_NEGATION.search(sentence) or _RUMOUR.search(sentence))
+    return bool(_NEGATION.search(sentence) or _hedges(sentence))
 
 
 def negated_segments(sentence: str) -> list[tuple[int, int]]:

@@ -102,6 +102,7 @@ _VAGUE = re.compile(
     r"(?P<s1>billions?|milliarden|millions?|millionen)"
     r"|(?P<hundreds>hundreds of|mehrere[nm]? hundert|hunderte[nm]?|several hundred|einige[nm]? hundert)\s+(?P<s2>billions?|milliarden|millions?|millionen|thousands?|tausend)"
     r"|(?P<several>several|mehrere[n]?|a few|einige[n]?|multiple)\s+(?P<s3>billions?|milliarden|millions?|millionen)"
+    r"|(?P<multi>multi)-?(?P<s4>billion|million)(?=[ -](?:dollars?|euros?|pounds?)\b)"
     r"|(?P<hthousands>hunderttausende[n]?|hunderttausend))(?![\w])"
 )
 _VAGUE_SCALE = {"billion": 1e9, "billions": 1e9, "milliarden": 1e9, "million": 1e6, "millions": 1e6,
@@ -139,7 +140,10 @@ _VALUATION_NEAR = re.compile(
     r"(?i:valuation|Bewertung|bewertet|market cap|market value|Marktkapitalisierung|Börsenwert|Börsenbewertung)"
 )
 # "the partnership will bring $X in revenue": the provider's revenue from the deal is its value
-_DEAL_REVENUE = re.compile(r"(?i:partnership|agreement|deal|contract|Partnerschaft|Vereinbarung|Vertrag)\b[^.]*(?:in revenue|an Umsatz|Umsatz)")
+_DEAL_REVENUE = re.compile(
+    r"(?i:partnerships?|agreements?|deals?|contracts?|leases?|Partnerschaft\w*|Vereinbarung\w*|Vertr(?:ag|äge)\w*|"
+    r"vertraglich\w*)\b[^.]*(?:in (?:total )?revenue|an Umsatz|Umsatz)"
+)
 _PROJECT_COST = re.compile(
     r"(?i:\b(?:its|their|seine[nms]?|ihre[nms]?)\s+$)"
 )
@@ -305,7 +309,7 @@ def find_amounts(text: str, lang: str | None = None) -> list[Amount]:
         if groups["hthousands"]:
             draft = _Draft(1e5, match.start(), match.end(), vague=True, has_scale=True)
         else:
-            scale_word = (groups["s1"] or groups["s2"] or groups["s3"]).lower()
+            scale_word = (groups["s1"] or groups["s2"] or groups["s3"] or groups["s4"]).lower()
             base = 10 if groups["tens"] else 100 if groups["hundreds"] else 2
             if groups["tens"] and groups["tens"].lower().startswith(("mehrere", "dutzende", "dozens", "zig")):
                 base = 20

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .companies import CompanyMention, company_info, role_rank
+from .companies import CAPACITY_ROLES, CompanyMention, company_info, find_companies, role_rank
 from .numbers import Amount
 
 # --- cues --------------------------------------------------------------------------------
@@ -23,12 +23,12 @@ from .numbers import Amount
 DEAL_CUE = re.compile(
     r"(?i:\bdeals?\b|agreements?|\bcontract(?:s|ed)?\b|partnership|partnered|\bpartners? with|\bpact\b|tie-up|"
     r"commitments?|committing|committed to spend|\bspend\w*\b|purchas\w*|\bbuy\w*|\bbought\b|\brent\w*|\blease\w*|"
-    r"\bleasing\b|suppl(?:y|ies|ied|ying)|provid(?:e|es|ed|ing)|deliver\w*|deploy\w*|\bcustomers?\b|tenant|"
+    r"\bleasing\b|suppl(?:y|ies|ied|ying)|provid(?:e|es|ed|ing)\b|providers?\b(?!\s+(?:(?-i:[A-Z])|of\b))|deliver\w*|\bpa(?:ys?|id|ying)\b(?:[^.;]|\.(?=\d)){0,60}?\bfor\b|\bsourc(?:e|es|ed|ing)\b|deploy\w*|\bcustomers?\b|tenant|"
     r"access to|\buses?\b|\busing\b|\bused\b|utili[sz]\w*|run(?:s|ning)? on|train(?:s|ing)? on|\bhost\w*|"
-    r"collaborat\w*|rel(?:y|ies|iance) on|tap(?:s|ping)? into|secur(?:es?|ed|ing)|together with|jointly with|co-develop\w*|"
+    r"collaborat\w*|rel(?:y|ies|iance) on|(?:train|run|serve)(?:s|ing)?\b(?:\s+(?:and|or)\s+\w+)?(?:\s+(?:its|their|the)\s+(?:\w+\s+)?models?)?\s+on\b|\bcom(?:e|es|ing) from|tap(?:s|ping)? into|secur(?:es?|ed|ing)|together with|jointly with|co-develop\w*|"
     r"\bDeals?\b|Vereinbarung\w*|Vertr(?:ag|äge)\w*|Partnerschaft\w*|Kooperation\w*|Zusammenarbeit|Abkommen|"
     r"Auftrag|liefer\w*|bestell\w*|Bestellung|\border(?:s|ed|ing)?\b|bezieh\w*|bezieht|bezog\w*|kauf\w*|Kauf\w*|miete\w*|mietet|anmiet\w*|erwerb\w*|"
-    r"nutz\w*|Nutzung|setz\w* auf|Zugang|Zugriff|Kunden?\b|versorg\w*|bereitstell\w*|Bereitstellung|"
+    r"nutz\w*|Nutzung|setz\w* auf|lauf\w* (?:\w+\s+)?auf|trainier\w*|\bzahl\w*\b[^.;]{0,80}?\bfür\b|\bkommen\b|\bstammen\b|Zugang|Zugriff|Kunden?\b|versorg\w*|bereitstell\w*|Bereitstellung|"
     r"[Pp]artner\b|zapft|einsetz\w*|eingesetzt|aufbau\w*|aufzubauen|in Betrieb (?:nehm|genomm)\w*|installier\w*|sicher\w* sich|geeinigt|Anbieter|gemeinsam\w*|zusammen mit|erh[äa]lt\w*|bekommt|\bgets?\b|"
     r"receiv\w*|\baccess(?:es|ing)?\b)"
 )
@@ -41,7 +41,8 @@ COMPUTE_CUE = re.compile(
 )
 _ACQUIRE = re.compile(
     r"(?i:purchas\w*|\bbuy\w*|\bbought\b|\brent\w*|\blease\w*|\bleasing\b|obtain\w*|procur\w*|sourc\w*|"
-    r"\bspend\w*|bezieh\w*|bezieht|bezog\w*|kauf\w*|Kauf\w*|miete\w*|mietet|anmiet\w*|erwerb\w*|leas\w*)"
+    r"\bspend\w*|bezieh\w*|bezieht|bezog\w*|kauf\w*|Kauf\w*|miete\w*|mietet|anmiet\w*|erwerb\w*|leas\w*|"
+    r"\bpa(?:ys?|id|ying)\b(?:[^.;]|\.(?=\d)){0,60}?\bfor\b|\bzahl\w*\b[^.;]{0,80}?\bfür\b)"
 )
 _FROM_BEFORE = re.compile(r"(?i:\b(?:from|von|bei|beim|aus|vom)\s+(?:(?:de[mnrs]|the|its|seine[nm]?)\s+)?(?:[\w-]+\s+){0,3}?)$")
 _SUPPLY_VERB = re.compile(
@@ -81,10 +82,11 @@ _CHIP_MODIFIER_BEFORE = re.compile(
     r"(?:[\w-]+\s+){0,2}$)"
 )
 _POSSESSIVE_CAPACITY = re.compile(
-    r"['’]s?\s+(?:\w+\s+){0,2}(?:compute|capacity|cloud|GPUs|chips|servers|data ?cent\w*|Rechenzentr\w*|Kapazit\w*)"
+    r"['’]s?\s+(?:\w+\s+){0,2}(?:compute|capacity|cloud|GPUs|TPUs|chips|accelerators|servers|data ?cent\w*|"
+    r"Rechenzentr\w*|Kapazit\w*)"
 )
 _ACQUIRE_OR_DEPLOY = re.compile(
-    r"(?i:\brent\w*|\blease\w*|leas\w*|miete\w*|mietet|anmiet\w*|bezieh\w*|bezieht|purchas\w*|\bbuy\w*|\bbought\b|\border\w*|procur\w*|kauf\w*|Kauf\w*|erwerb\w*|bestell\w*|deploy\w*|"
+    r"(?i:\brent\w*|\blease\w*|leas\w*|miete\w*|mietet|anmiet\w*|bezieh\w*|bezieht|purchas\w*|\bbuy\w*|\bbought\b|\border\w*|procur\w*|\bsourc\w*|kauf\w*|Kauf\w*|erwerb\w*|bestell\w*|deploy\w*|"
     r"einsetz\w*|eingesetzt|\bus(?:e|es|ed|ing)\b|utili[sz]\w*|nutz\w*|setz\w* auf|run(?:s|ning)? on|train\w* on|"
     r"aufbau\w*|aufzubauen|\bbuild\w*|install\w*)"
 )
@@ -99,13 +101,51 @@ _BUILD_FOR = re.compile(
     r"(?i:\b(?:build\w*|built|construct\w*|develop\w*|bau\w*|errichte\w*|entwickel\w*)\b[^;]{0,60}?\b(?:for|für)\s+)"
 )
 _TENANT_AFTER = re.compile(r"(?i:\s+(?:will |wird )?(?:serve[sd]? |act\w* |dien\w* )?(?:as|als) (?:the |an? |der |die )?(?:anchor |Anker)?[- ]?(?:tenant|Mieter|customer|Kunde))")
+# "Oracle wird von AMD mit 50.000 GPUs beliefert", "Anthropic is supplied by Microsoft": the subject receives
+_PASSIVE_AUX = re.compile(r"\b(?:wird|werden|wurde|wurden|is|are|was|were|will be|being)\b")
+_PASSIVE_PARTICIPLE = re.compile(
+    r"\b(?:beliefert|versorgt|ausgestattet|bedient|supplied|provided|served|equipped|hosted)\b"
+)
+_AGENT_BEFORE = re.compile(r"(?i:\b(?:von|vom|by)\s+(?:(?:de[mnr]|the)\s+)?(?:[\w-]+\s+){0,3}?)$")
+# "lease 168MW … to Fluidstack", "vermietet Rechenleistung an Microsoft": whoever it is leased to buys
+_LEASE_TO = re.compile(
+    r"(?i:\b(?:lease[sd]?|leasing|(?:sub)?let(?:s|ting)?|rent(?:s|ed|ing)?(?= out)|vermiet\w*)\b[^.;]{0,90}?"
+    r"\b(?:to|an)\s+(?:(?:the|de[mnr]|die)\s+)?(?:[\w-]+\s+){0,2}?)$"
+)
+_LEASE_VERB = re.compile(r"(?i:\b(?:lease[sd]?|leasing|(?:sub)?let(?:s|ting)?|rent(?:s|ed|ing)?|vermiet\w*)\b)")
+# Companies that found a joint venture together are no buyer and seller of compute in that sentence.
+_JOINT_VENTURE_FOUNDED = re.compile(
+    r"(?i:\b(?:plan\w*|gründ\w*|form\w*|creat\w*|set(?:s|ting)? up|establish\w*|launch\w*|bilde?n?|bildet)\b"
+    r"[^.;]{0,50}?(?:joint[ -]venture|Gemeinschaftsunternehmen)|"
+    r"(?:joint[ -]venture|Gemeinschaftsunternehmen)[^.;]{0,40}?\b(?:gegründet|gründen|formed|created|established|set up))"
+)
+# A takeover offer or merger is no purchase of compute.
+_TAKEOVER = re.compile(
+    r"(?i:takeover|all-stock|all-cash|\bmerger\b|\bmerge with|buyout|\boffer for|\bbid for|Übernahme(?:angebot|versuch|pläne)?\b|"
+    r"Kaufangebot|Fusion mit)"
+)
+# "its stake in Nvidia", "Aktien von Intel": a company named as an equity holding is no party to a compute deal
+_EQUITY_OBJECT_BEFORE = re.compile(
+    r"(?i:\b(?:stakes?|holdings?|shares|stock|Anteil\w*|Beteiligung\w*|Aktien\w*|Aktienpaket\w*)\s+"
+    r"(?:in|of|an|von|at|bei)\s+(?:(?:de[mnr]|the)\s+)?(?:[\w-]+\s+){0,2}$)"
+)
+# A guarantee for someone else's lease is no purchase of compute (nor an investment).
+_BACKSTOP = re.compile(
+    r"(?i:backstop\w*|Bürgschaft\w*|\bbürg(?:t|en)\b|(?:guarantee\w*|garantier\w*|Garantie\w*|absicher\w*|Absicherung)\b"
+    r"(?:[^.;]|\.(?=\d)){0,60}?(?:obligations|lease|payments|[\w-]*[Vv]erpflichtung\w*|[\w-]*[Ll]easing\w*|Miet\w*|Zahlung\w*))"
+)
+_TOGETHER = re.compile(r"(?i:\btogether\b|\bjointly\b|\bgemeinsam\b|\bzusammen\b)")
 _POWER_CUE = re.compile(
     r"(?i:\bStrom(?!aufnahme|bedarf)\w*|electricity|power supply|power purchase|Energieversorgung|Windkraft|Solar)"
 )
 
 INVEST_VERB = re.compile(
-    r"(?i:\binvest(?:s|ed|ing)?\b|investiert\w*|investier\w*|\binject\w*|\bpour\w*|\bpump\w*|\bput(?:s|ting)?\b(?=[^.]{0,50}\binto\b)|\bsteckt\w*|gesteckt|"
-    r"\bsteig\w*(?=[^.]{0,60}\bein\b)|eingestiegen|"
+    r"(?i:\binvest(?:s|ed|ing)?\b|investiert\w*|investier\w*|\binject\w*|\bpour\w*|\bpump\w*|\bput(?:s|ting)?\b(?=(?:[^.]|\.(?=\d)){0,50}\binto\b)|\bsteck(?:t\w*|en)\b|gesteckt|"
+    r"\bsteig\w*(?=(?:[^.]|\.(?=\d)){0,60}\bein\b)|eingestiegen|\bbacking\b|\bis backing\b|"
+    # buying shares: "erwirbt Stammaktien im Wert von …", "takes a $1bn stake", "übernimmt einen Anteil"
+    r"\b(?:erwirbt|erwarb|erwerben|kauft|kaufte|kaufen|zeichnet|zeichnete|zeichnen|übernimmt|übernahm|buys|bought|"
+    r"buy|buying|acquire|acquires|acquired|take|takes|took|taking|purchase|purchases|purchased)\b"
+    r"(?=\s+(?:[\w$€.,%-]+\s+){0,5}?(?:(?:[\w]+-)?(?:Stamm)?[Aa]ktien|Anteile?|Aktienpaket|shares|stock|stakes?)\b)|"
     r"beteiligt sich|beteiligte sich|beteiligen sich|\bbeteiligt\b|\bbets?\b|\bbacks\b|\bbacked\b(?! by))"
 )
 INVEST_NOUN = re.compile(
@@ -114,23 +154,66 @@ INVEST_NOUN = re.compile(
 INVESTOR_NOUN = re.compile(r"(?i:\binvestors?\b|Investor(?:en)?\b|Geldgeber\w*|backers?\b|shareholders?\b|"
                            r"Anteilseigner\w*|Aktionär\w*|Kapitalgeber\w*)")
 INVESTORS_FOLLOW = re.compile(
-    r"(?i:participation from|backed by|funded by|financed by|led by|angeführt von|finanziert von|"
+    r"(?i:participation from|participation of|backed by|funded by|financed by|led by|co-led by|angeführt von|"
+    r"(?:angeführt|geführt|angeführt) (?:wird|wurde|werden) (?:die|diese|der)\s+(?:[\w-]+\s+)?(?:[\w-]*[Rr]unde|"
+    r"Finanzierung)\s+von|unter (?:der )?Führung von|(?:mit|unter) Beteiligung (?:von|der|des)|"
+    r"Konsortium,?\s+(?:zu dem|dem|aus|um)|consortium (?:of|including|that includes|comprising)|finanziert von|"
     r"Geldgebern zählen|Investoren zählen|investors include|backers include|Investoren gehören|zu den\s+(?:\w+\s+)?"
     r"(?:Geldgebern|Investoren))"
 )
 WARRANT = re.compile(r"(?i:warrants?|Optionsschein\w*|Aktienoption\w*|Optionsrecht\w*|Bezugsrecht\w*|option rights|share options (?:on|for)|options? (?:on|for|to buy) (?:up to )?[\w.,\s]*shares)")
-_INVESTEE_BEFORE = re.compile(r"(?i:\b(?:in|into|an|on|bei|backing|backs|backed|of|für|for)\s+(?:[\w’'-]+\s+){0,6}$)")
-_ELLIPTICAL_INVESTOR_AFTER = re.compile(r"\s+(?:(?:up to|bis zu|about|rund|etwa)\s+)?[$€]?\d")
+_INVESTEE_BEFORE = re.compile(
+    r"(?i:\b(?:in|into|an|on|bei|backing|backs|backed|of|für|for)\s+(?:[\w’'-]+\s+){0,6}$|"
+    r"\b(?:Stammaktien|Aktien|Anteile?|shares|stock)\s+(?:von|der|des|of)\s+(?:[\w’'-]+\s+){0,3}$)"
+)
+# "invest in data centres built with X": X is no investee
+_COMPUTE_OBJECT = re.compile(
+    r"(?i:data ?cent|Rechenzentr|infrastructure|Infrastruktur|capacity|Kapazit|compute\b|Rechenleistung)"
+)
+_ELLIPTICAL_INVESTOR_AFTER = re.compile(
+    r"\s+(?:(?:up to|bis zu|about|rund|etwa)\s+)?(?:[$€]?\d|[a-zäöü]+\s+(?:Milliard\w*|Million\w*|Mrd|billion|million)\b)"
+)
 _FUNDING_ROUND = re.compile(
-    r"(?i:(?:funding|financing|investment|Finanzierungs|Investitions)[ -]?(?:round|runde)\s+(?:\S+\s+){0,4}?"
+    r"(?i:(?:(?:funding|financing|investment|Finanzierungs|Investitions)[ -]?(?:round|runde)|"
+    r"Seri(?:es|e)[ -][A-H]\d?(?:[ -](?:round|Runde|funding|Finanzierungsrunde))?)\s+(?:\S+\s+){0,4}?"
     r"(?:for|of|in|von|für|bei|des|der)\s+(?:(?:de[mnrs]|the)\s+)?(?:[\w-]+\s+){0,3}?)"
 )
 _UNNAMED_INVESTEE = re.compile(
     r"(?i:\b(?:in|into|an|bei)\s+(?:the|de[mnr]|das|die)\s+(?:[\w-]+\s+)?(?:start-?up|company|firm|lab|Start-up|"
     r"Unternehmen|KI-Entwickler|KI-Firma|KI-Labor|AI developer|AI lab)\b)"
 )
+_RECEIVE_BEFORE = re.compile(r"(?i:\b(?:erhält|erhielt|erhalten|bekommt|bekam|receives|received|gets|got)\s+$)")
+_SHARES_AFTER = re.compile(r"(?:-(?:Stamm)?[Aa]ktien|(?:['’]s?)?\s+(?:common\s+|new\s+)?(?:shares|stock))\b")
+_STAKE_IN_BEFORE = re.compile(
+    r"(?i:\b(?:stake|Beteiligung|Anteil|shares|Aktien)\b(?:[^.;]|\.(?=\d)){0,40}?\b(?:in|an|of|von|at)\s+"
+    r"(?:(?:de[mnr]|the)\s+)?$)"
+)
 _RECEIVE = re.compile(r"(?i:receiv\w*|erhält|erhalten|bekommt|holds|hält|gets)")
 _DIRECT_OBJECT_BEFORE = re.compile(r"(?i:\b(?:in|into|an|in die|in den|in das)\s+$)")
+# "bei Intel und beim Netzwerkausrüster Nokia eingestiegen", "an dem Hersteller … Synopsys": an object, not a subject
+_OBJECT_BEFORE = re.compile(
+    r"(?:\b(?i:in|into|an|bei|beim)\s+$|\b(?:in|into|an|bei|beim)\s+(?:(?:de[mnrs]|die|das|the)\s+)?"
+    r"(?:[^\W\d][\w-]*\s+){0,4}$)"
+)
+# Selling a stake is no investment: "sold its entire stake in", "verkauft seine Anteile an"
+_SALE_BEFORE = re.compile(
+    r"(?i:\b(?:sold|sells?|selling|offload\w*|divest\w*|unload\w*|dump\w*|verkauf\w*|veräußer\w*|abgestoßen|"
+    r"stößt|reduc\w*|trims?|trimmed|cut\w*|exit\w*)\b[^.;]{0,40}$)"
+)
+# verbs that say money was raised even without a round: "raised $1bn", "sammelt 1 Mrd. Dollar ein"
+_FUNDRAISING_VERB = re.compile(
+    r"(?i:\brais(?:es|ed|ing)\b(?:[^.;]|\.(?=\d)){0,40}?(?:[$€]|\d)|sammel\w*\b[^.;]{0,60}?\bein\b|eingesammelt)"
+)
+_SALE_AFTER = re.compile(r"[^,;.]{0,80}?\b(?:verkauft|veräußert|abgestoßen|abgegeben|zu Geld gemacht)\b")
+# "raised a $1.1bn Series B", "hat eine Finanzierungsrunde über 40 Mrd. abgeschlossen": the company raising money
+_ROUND_NOUN = re.compile(
+    r"(?i:(?:funding|financing|investment|equity|venture)[ -]round|Seri(?:es|e)[ -][A-H]\d?\b|"
+    r"[Ff]inanzierungsrunde|Kapitalrunde|Investitionsrunde|Finanzierung\b|\bround\b|\bRunde\b)"
+)
+_RAISE_VERB = re.compile(
+    r"(?i:\brais\w*|\bclos(?:es|ed|ing)\b|\bsecur\w*|\bcomplet\w*|\blands?\b|\blanded\b|\bnets?\b|\bnetted\b|"
+    r"sammel\w*|sammelt|eingesammelt|abgeschlossen|schließt|\bholt\b|geholt|erhält|erhielt)"
+)
 _NOT_EQUITY_AFTER = re.compile(
     r"(?i:['’]?s?\s+(?:[\w-]+\s+){0,2}[\w-]*?(?:infrastructure|Infrastruktur|data ?cent|Rechenzentr|compute|capacity|cloud|"
     r"chips|GPUs)|-(?:Infrastruktur|Rechenzentr|Cloud|Chips))"
@@ -173,6 +256,10 @@ def party_mentions(sentence: str, mentions: list[CompanyMention]) -> list[Compan
     return kept
 
 
+_OWN_SHARE_AFTER = re.compile(
+    r"(?:['’]s)?\s*,\s*(?P<clause>(?:die|der|das|which|who|that)\s+[^,;]{0,50}?"
+    r"(?:[$€]\s?\d|\d[\d.,]*\s*(?:Mrd|Milliard|Mio|Million|bn|billion|million)))"
+)
 _RELATIVE_AFTER = re.compile(r"(?:['’]s)?\s*,\s*(?:which|who|that|das|die|der|welche[rsm]?)\s+(?P<clause>[^,;:–—]{0,120})")
 
 
@@ -198,6 +285,7 @@ def _unique(mentions: list[CompanyMention]) -> list[CompanyMention]:
 _COORDINATION = re.compile(
     r"(?:['’]?s)?(?:\s*,\s*(?:(?:and|und|sowie|or|oder)\s+)?|\s+(?:und|and|sowie|&|or|oder|as well as|ebenso wie|"
     r"wie auch|sowie auch|along with)\s+)"
+    r"(?:(?:beim|vom|am|im|zum|zur)\s+(?:[\w-]+\s+){0,2}|(?:bei|an|in|von|mit|from|with|to|into|at|on)\s+)?"
     r"(?:(?:der|die|das|dem|den|the|its|seine[mnr]?|ihre[mnr]?)\s+(?:[\w-]+\s+){0,2})?"
 )
 
@@ -261,24 +349,45 @@ def find_deals(
     )
     figures = any(a.is_contract_value and (a.kind != "chips" or not a.vague) for a in amounts)
     # a GPU cloud or a chip maker in a priced deal sells compute, whatever the sentence calls it
-    compute_seller = figures and any(company_info(m.name).role in ("neocloud", "chip") for m in mentions)
+    compute_seller = figures and any(company_info(m.name).role in (*CAPACITY_ROLES, "chip") for m in mentions)
     has_compute = (assume_compute or COMPUTE_CUE.search(sentence) or context_compute and figures
                    or compute_seller or any(a.kind in ("gw", "chips") for a in amounts))
     if not cue or not has_compute:
+        return []
+    if _JOINT_VENTURE_FOUNDED.search(sentence) or _TAKEOVER.search(sentence) or _BACKSTOP.search(sentence):
         return []
     # chip products ("GB300", "Blackwell") say which chips, not who sells them
     parties = [
         m for m in mentions
         if company_info(m.name).role not in ("investor", "component")
         and not (m.via_product and company_info(m.name).role == "chip")
+        and not _EQUITY_OBJECT_BEFORE.search(sentence[max(0, m.start - 50) : m.start])
     ]
+    referenced = {m.name for m in parties if m.start == m.end}  # "the two companies", "together they"
     if not _POWER_CUE.search(sentence):
-        parties = [m for m in parties if company_info(m.name).role != "energy"]
+        parties = [m for m in parties if company_info(m.name).role != "energy" or m.name in referenced]
     if not _ACQUIRE_OR_DEPLOY.search(sentence):
         # "the deal provides Meta with Nvidia's GPUs", "deliver NVIDIA AI capacity to Microsoft":
         # the make of the chips, not a seller
         parties = [m for m in parties if company_info(m.name).role != "chip" or not is_chip_modifier(sentence, m)]
     parties = _unique(parties)
+
+    # "Together they will supply OpenAI with 230 MW": the two just named supply jointly
+    if len(referenced) == 2 and _TOGETHER.search(sentence):
+        others = [p for p in parties if p.name not in referenced and p.start != p.end]
+        buyers = [p for p in others if all(role_rank(p.name) < role_rank(r) for r in referenced)]
+        if buyers:
+            buyer = min(buyers, key=lambda p: (role_rank(p.name), p.start))
+            return [DealDraft(buyer.name, tuple(sorted(referenced)), cue.start())]
+
+    passive = _passive_deal(sentence, parties)
+    if passive:
+        return [passive]
+
+    # "lease 168 MW … to Fluidstack": the one it is leased to buys from the subject (or the landlord just named)
+    lease = _lease_deal(sentence, parties, context_provider, figures)
+    if lease:
+        return [lease]
 
     # "… from X" / "bei X" / "X's capacity" with a buying verb: X provides, the other party buys
     if _ACQUIRE.search(sentence) and len(parties) >= 2:
@@ -293,10 +402,18 @@ def find_deals(
                 others = [p for p in parties if p.name != m.name]
                 earlier = [p for p in others if p.start < m.start]
                 buyer = earlier[0] if earlier else min(others, key=lambda p: (role_rank(p.name), p.start))
-                # "rents capacity from Microsoft, …, and from CoreWeave": every "from" names a supplier
+                # "rents capacity from Microsoft, …, and from CoreWeave": every "from" names a supplier;
+                # "bezieht Chips von Nvidia, AMD und Qualcomm": so does every company coordinated with it
+                listed = [m]
+                for p in parties:
+                    if p.start > listed[-1].start and p.name != buyer.name and _coordinated(sentence, listed[-1], p):
+                        listed.append(p)
+                if len(listed) > 1 and _is_joint(sentence, listed, figures):
+                    return [DealDraft(buyer.name, tuple(sorted(p.name for p in listed)), m.start)]
                 more = [p for p in parties if p.start > m.start and p.name != buyer.name
-                        and _FROM_BEFORE.search(sentence[max(0, p.start - 40) : p.start])]
-                return [DealDraft(buyer.name, (p.name,), p.start) for p in _unique([m] + more)]
+                        and (_FROM_BEFORE.search(sentence[max(0, p.start - 40) : p.start])
+                             or _POSSESSIVE_CAPACITY.match(sentence[p.end : p.end + 50]))]
+                return [DealDraft(buyer.name, (p.name,), p.start) for p in _unique(listed + more)]
 
     # "Crusoe baut für Oracle einen Campus": whoever it is built for buys
     build = _BUILD_FOR.search(sentence)
@@ -336,7 +453,7 @@ def find_deals(
             and company_info(buyer_name).role in ("lab", "buyer")):
         return [DealDraft(buyer_name, (context_provider,), cue.start())]
     joint = _is_joint(sentence, providers, figures)
-    if not joint and any(company_info(p.name).role in ("cloud", "neocloud") for p in providers):
+    if not joint and any(company_info(p.name).role in ("cloud", *CAPACITY_ROLES) for p in providers):
         # the make of the chips inside a cloud deal is not a party to it
         providers = [p for p in providers if company_info(p.name).role != "chip" or not is_chip_modifier(sentence, p)]
     if not providers:
@@ -346,13 +463,54 @@ def find_deals(
     return [DealDraft(buyer_name, (p.name,), p.start) for p in providers]
 
 
+def _passive_deal(sentence: str, parties: list[CompanyMention]) -> DealDraft | None:
+    """"X wird (…) von Y (mit …) beliefert", "X is (being) supplied by Y": X buys from Y."""
+    for aux in _PASSIVE_AUX.finditer(sentence):
+        participle = _PASSIVE_PARTICIPLE.search(sentence, aux.end(), aux.end() + 140)
+        if not participle:
+            continue
+        subject = [p for p in parties if p.end <= aux.start() and p.start != p.end]
+        if not subject or _NAME_BREAK.search(sentence, subject[-1].end, aux.start()):
+            continue
+        # the agent: "von AMD" between auxiliary and German participle, or "by Microsoft" after the English one
+        agents = [p for p in parties if p.name != subject[-1].name and aux.end() <= p.start <= participle.end() + 60
+                  and _AGENT_BEFORE.search(sentence[max(0, p.start - 40) : p.start])]
+        if agents:
+            return DealDraft(subject[-1].name, (agents[0].name,), participle.start())
+    return None
+
+
+_NAME_BETWEEN = re.compile(r"[,;–—]")  # a clause break between a name and a verb
+_NAME_BREAK = re.compile(r"[,;:–—]|\b(?:und|and|dass|that|which|die|der|das)\b")
+
+
+def _lease_deal(sentence: str, parties: list[CompanyMention], context_provider: str | None,
+                figures: bool) -> DealDraft | None:
+    for m in parties:
+        if m.start == m.end or not _LEASE_TO.search(sentence[max(0, m.start - 130) : m.start]):
+            continue
+        verbs = [v for v in _LEASE_VERB.finditer(sentence, 0, m.start)]
+        if not verbs:
+            continue
+        landlords = [p for p in parties if p.end <= verbs[-1].start() and p.name != m.name and p.start != p.end]
+        if landlords:
+            return DealDraft(m.name, (landlords[-1].name,), verbs[-1].start())
+        if (context_provider and context_provider != m.name and figures
+                and role_rank(context_provider) > role_rank(m.name)):
+            return DealDraft(m.name, (context_provider,), verbs[-1].start())
+    return None
+
+
 def _investee_after(sentence: str, parties: list[CompanyMention], pos: int, investor: str) -> list[CompanyMention]:
     """The company invested in: after the cue, behind "in"/"an"/"backing"; with any companies coordinated to it."""
     for i, m in enumerate(parties):
         if m.start < pos or m.name == investor:
             continue
         before = sentence[max(pos, m.start - 50) : m.start]
-        if not _INVESTEE_BEFORE.search(sentence[pos : m.start][-50:] if m.start - pos > 0 else ""):
+        between = sentence[pos : m.start][-50:] if m.start - pos > 0 else ""
+        if not (_INVESTEE_BEFORE.search(between) or _SHARES_AFTER.match(sentence, m.end)):
+            continue
+        if _COMPUTE_OBJECT.search(between):
             continue
         if _DIRECT_OBJECT_BEFORE.search(before) and _NOT_EQUITY_AFTER.match(sentence[m.end : m.end + 40]):
             return []  # "investment in Amazon's AI infrastructure" buys compute, not equity
@@ -383,11 +541,21 @@ def find_investments(
     warrant = WARRANT.search(sentence)
     if warrant:
         named = _unique(parties)
+        if len(named) == 1:  # "erhält Microsoft Optionsscheine auf … Hut 8-Aktien": the issuer named by its shares
+            named += [m for m in find_companies(sentence) if m.start > warrant.start() and m.name != named[0].name
+                      and _SHARES_AFTER.match(sentence, m.end)][:1]
         if len(named) >= 2:
             issuer, holder = named[0], named[1]
-            if _RECEIVE.search(sentence[issuer.end : warrant.start()]):
-                issuer, holder = holder, issuer
-            return [InvestmentDraft(holder.name, issuer.name, "warrant", warrant.start())]
+            if (_RECEIVE.search(sentence[issuer.end : warrant.start()])
+                    or _RECEIVE_BEFORE.search(sentence[max(0, issuer.start - 25) : issuer.start])):
+                issuer, holder = holder, issuer  # "Google received warrants", "erhält Google Optionsscheine"
+            # the company whose shares the warrants are on: "auf … TeraWulf-Aktien", "a stake of 5% in Cipher"
+            on_shares = [m for m in find_companies(sentence) if m.start > warrant.start() and m.name != holder.name
+                         and (_SHARES_AFTER.match(sentence, m.end)
+                              or _STAKE_IN_BEFORE.search(sentence[max(0, m.start - 60) : m.start]))]
+            if on_shares:
+                issuer = on_shares[0]
+            return [InvestmentDraft(holder.name, issuer.name, "warrant", -1)]
         return []
 
     follow = INVESTORS_FOLLOW.search(sentence)
@@ -396,8 +564,12 @@ def find_investments(
         before = [m for m in parties if m.end <= follow.start()]
         investee = before[-1].name if before else last_investee
         if investee:
+            # a round's investors share its total: an amount only where a clause on the investor gives its own
+            # ("angeführt von SoftBank, die bis zu 30 Mrd. Dollar beisteuern soll")
             drafts += [
-                InvestmentDraft(m.name, investee, "equity", follow.start()) for m in investors if m.name != investee
+                InvestmentDraft(m.name, investee, "equity", own.start("clause") if own else -1)
+                for m in investors if m.name != investee
+                for own in [_OWN_SHARE_AFTER.match(sentence, m.end)]
             ]
         return drafts
 
@@ -416,9 +588,14 @@ def find_investments(
     pending: list[tuple[CompanyMention, int]] = []  # investors whose investee the sentence names elsewhere
     for verb in verbs:
         # the subject; in German verb-final clauses the investee ("in Anthropic") also precedes the verb
+        if _SALE_BEFORE.search(sentence[max(0, verb.start() - 30) : verb.start()]):
+            continue
         before = [m for m in parties if m.end <= verb.start()
-                  and not _DIRECT_OBJECT_BEFORE.search(sentence[max(0, m.start - 12) : m.start])]
+                  and not (_OBJECT_BEFORE.search(sentence[max(0, m.start - 60) : m.start])
+                           and not _NAME_BETWEEN.search(sentence, m.end, verb.start()))]
         if not before:
+            # "Beide Partner beteiligen sich an Anthropic: …": the investee, for the investors named later
+            investees += [m.name for m in _investee_after(sentence, parties, verb.end(), "")]
             continue
         investor = before[-1]
         found = _investee_after(sentence, parties, verb.end(), investor.name)
@@ -440,7 +617,7 @@ def find_investments(
             pending.append((investor, verb.start()))
         # "Nvidia will invest up to $10bn and Microsoft up to $5bn": the elliptical second investor
         for m in parties:
-            if m.start > verb.end() and _ELLIPTICAL_INVESTOR_AFTER.match(sentence[m.end : m.end + 12]):
+            if m.start > verb.end() and _ELLIPTICAL_INVESTOR_AFTER.match(sentence[m.end : m.end + 40]):
                 pending.append((m, m.start))
     if pending:
         target = investees[0] if investees else None
@@ -468,6 +645,9 @@ def find_investments(
     for noun in INVEST_NOUN.finditer(sentence):  # "a 14% stake in Anthropic", "Beteiligung an Intel"
         before = [m for m in parties if m.end <= noun.start()]
         tail = sentence[noun.end() : noun.end() + 80]
+        if _SALE_BEFORE.search(sentence[max(0, noun.start() - 50) : noun.start()]) or _SALE_AFTER.match(
+                sentence, noun.end()):
+            continue  # "sold its stake in Nvidia", "seine Beteiligung an Arm verkauft"
         if not before or not re.match(r"(?i:\s*(?:(?:von|of)\s+[^.]{0,40}?\s+)?(?:in|an|into|at)\b)", tail):
             continue
         investors = [before[-1]]  # "Google hält ebenso wie Amazon Anteile an Anthropic": both
@@ -500,6 +680,19 @@ def find_investments(
             if labs:
                 drafts.append(InvestmentDraft(investor.name, labs[0].name, "unspecified", -1))
     return _dedupe(drafts)
+
+
+def fundraiser(sentence: str, mentions: list[CompanyMention]) -> str | None:
+    """The company a sentence says raised a funding round ("Nscale has closed a $1.1bn Series B round"): the investee
+    of investors the next sentences list ("The round was led by …")."""
+    round_ = _ROUND_NOUN.search(sentence)
+    verb = _RAISE_VERB.search(sentence)
+    if not verb or not round_ and not _FUNDRAISING_VERB.search(sentence):
+        return None
+    limit = min(verb.start(), round_.start()) if round_ else verb.start()
+    subjects = [m for m in mentions if m.end <= limit and not m.via_product
+                and company_info(m.name).role != "investor"]
+    return subjects[0].name if subjects else None
 
 
 def _dedupe(drafts: list[InvestmentDraft]) -> list[InvestmentDraft]:
