@@ -52,6 +52,10 @@ class Context:
     def __init__(self) -> None:
         self.recent: list[list[str]] = []
         self.previous_compute = False
+        self.history: list[list[str]] = []  # every company each sentence names or describes, for descriptors
+
+    def remember(self, names: list[str]) -> None:
+        self.history = (self.history + [names])[-4:]
 
     def push(self, names: list[str], compute: bool) -> None:
         self.recent = (self.recent + [names])[-_CONTEXT_SENTENCES:]

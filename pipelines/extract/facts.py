@@ -21,13 +21,16 @@ from .roles import (
     COMPUTE_CUE,
     DEAL_CUE,
     INVEST_NOUN,
+    ELLIPTICAL_INVESTOR_AFTER,
     INVEST_VERB,
+    TENANT_AFTER,
     DealDraft,
     find_deals,
     find_investments,
     fundraiser,
     party_mentions,
 )
+from .descriptors import resolve_descriptors
 from .context import BOTH_PARTIES, COMPANY_CONTINUATION, CONTINUATION, DEFINITE_REFERENCE, Context
 from .merge import is_headline, merge_facts
 from .resources import deal_resource
@@ -35,7 +38,7 @@ from .sentences import split_sentences
 
 # A real sentence never names this many companies; beyond it we stop looking (keeps adversarial input fast).
 _MAX_MENTIONS_PER_SENTENCE = 200
-_MAX_CONTINUATION_SENTENCES = 2
+_MAX_CONTINUATION_SENTENCES = 3
 _MAX_SKIPPED_SENTENCES = 2  # sentences between a fact and the one adding its figures
 _MONEY_MAX_DISTANCE = 90
 _MONEY_SUBJECT_START = 12  # money this close to the start of a sentence is its subject ("Rund 1 Mrd. Euro …")
@@ -159,6 +162,13 @@ def _invested_money(sentence: str, amount: Amount) -> bool:
 _CLAUSE_BREAK = re.compile(r"[,;:–—]")
 
 
+def _own_project_money(sentence: str, amount: Amount) -> bool:
+    """Money next to a company's own sites ("in die eigenen Rechenzentren …, die 30 Mrd. Dollar kosten", "its own
+    data centres, which cost $30bn") is what it spends on them, not the value of a deal."""
+    return any(m.end() <= amount.start <= m.end() + 60 or 0 <= m.start() - amount.end <= 40
+               for m in _OWN_PROJECT.finditer(sentence))
+
+
 def _closest_money(amounts: list[Amount], anchor: int, taken: set[int], sentence: str = "") -> list[Amount]:
     candidates = [a for a in amounts if _is_money(a) and a.start not in taken]
     # money after the cue belongs to it only within its clause ("Nvidia will 10 Mrd. investieren, Microsoft 5 Mrd.")
@@ -218,6 +228,10 @@ def _analyse(
     sentence = text[start:end]
     result = _SentenceFacts(start, end)
     mentions = find_companies(sentence)[:_MAX_MENTIONS_PER_SENTENCE]
+    # "das Start-up", "the chip giant": the company of that kind just named
+    described, unresolved = resolve_descriptors(sentence, mentions, context.history)
+    mentions = sorted(mentions + described, key=lambda m: m.start)
+    context.remember([m.name for m in mentions])
     result.names = {m.name for m in mentions}
     amounts = find_amounts(sentence, lang)
     parties = party_mentions(sentence, mentions)
@@ -259,7 +273,7 @@ def _analyse(
     deal_amounts = [
         a for a in amounts
         if a.is_contract_value and a.start not in taken and a.kind in ("gw", "chips", "usd", "eur")
-        and not (a.kind in ("usd", "eur") and _invested_money(sentence, a))
+        and not (a.kind in ("usd", "eur") and (_invested_money(sentence, a) or _own_project_money(sentence, a)))
     ]
     # "three weeks after Nvidia said it intends to invest in the startup": an investor is no supplier here
     # ("Anthropic will invest $50bn in data centres built with Fluidstack" spends on compute: still a buyer)
@@ -267,18 +281,23 @@ def _analyse(
              if not _CAPEX_AFTER.match(sentence, verb.end())]
     investors = {id(m) for m in parties for verb in verbs
                  if 0 <= verb - m.end <= 40 and not _NAME_BETWEEN.search(sentence, m.end, verb)}
+    # "Microsoft will invest $5bn in the startup, while Nvidia is committing up to $10bn": a second investor
+    investors |= {id(m) for m in parties if verbs and m.start > verbs[0]
+                  and ELLIPTICAL_INVESTOR_AFTER.match(sentence[m.end : m.end + 60])}
     deal_parties = [m for m in parties if id(m) not in investors]
     roles = {company_info(m.name).role for m in deal_parties}
     below = "hosting" if roles == {"hosting"} else "neocloud" if roles and roles <= {"neocloud", "hosting"} else None
-    deal_args = (sentence, deal_parties, amounts, context.buyer(below),
-                 context.provider())
+    # an unresolved "the chip giant" / "das Start-up" is a party the sentence leaves open: none from context
+    deal_args = (sentence, deal_parties, amounts, None if unresolved & {"lab", "startup"} else context.buyer(below),
+                 None if unresolved - {"lab", "startup"} else context.provider())
     drafts = [d for d in find_deals(*deal_args, context_compute=context.compute())
               if clean({d.buyer, *d.providers}, d.anchor)]
     for draft in drafts:
         own = deal_amounts if len(drafts) == 1 else []  # an open list of suppliers shares no figure
         result.deals.append(_deal_dict(sentence, draft, own))
     if not drafts:
-        result.free_amounts = deal_amounts
+        # figures in a denied or hedged part of the sentence continue nothing
+        result.free_amounts = [a for a in deal_amounts if not any(s <= a.start < e for s, e in negated)]
         if not negated:
             result.tentative = [_deal_dict(sentence, d, []) for d in find_deals(*deal_args, assume_compute=True)]
     return result
@@ -304,7 +323,50 @@ def _continues(text: str, previous: _SentenceFacts, current: _SentenceFacts) -> 
     sentence = text[current.start : current.end]
     money_first = [a for a in current.free_amounts if a.kind in ("usd", "eur") and a.start <= _MONEY_SUBJECT_START]
     return bool(CONTINUATION.search(opening) or COMPANY_CONTINUATION.search(opening) and DEAL_CUE.search(sentence)
-                or money_first and not current.names and DEFINITE_REFERENCE.search(sentence, money_first[0].end))
+                or money_first and not current.names and DEFINITE_REFERENCE.search(sentence, money_first[0].end)
+                or _refers_back(sentence, current, _parties(previous)))
+
+
+# "Schon im kommenden Jahr soll dadurch mehr als ein Gigawatt bereitstehen", "Under the deal, …": a reference to
+# the deal just stated anywhere in the sentence
+_ANAPHORA = re.compile(
+    r"(?i:\b(?:dadurch|hierdurch|dafür|hierfür|thereby|through it|under it|as part of it|"
+    r"in return|im Gegenzug|(?:es geht|geht es) um)\b)|"
+    r"\b(?i:the|these|those|die|diese|den|dieser)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?i:chips|GPUs|TPUs|accelerators|processors|Beschleuniger\w*|Grafikprozessoren|Prozessoren|Systeme|systems|"
+    r"servers|Server)\b"
+)
+# spending on one's own sites is no figure of a deal with someone else
+_OWN_PROJECT = re.compile(
+    r"(?i:\b(?:its own|their own|eigene[nmrs]?|seine[nmrs]? eigene\w*|ihre[nmrs]? eigene\w*)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:[\w-]*data ?cent\w*|[\w-]*Rechenzentr\w*|campus\w*|facilit\w*|infrastructure|"
+    r"[\w-]*Infrastruktur))"
+)
+
+
+def _refers_back(sentence: str, current: _SentenceFacts, parties: set[str]) -> bool:
+    """Whether a sentence with figures and no fact of its own speaks of the deal just stated: by a reference
+    anywhere in it ("der Auftrag", "dadurch", "the chips"), or by naming or describing one of its parties
+    ("Das Start-up", "Google's TPUs") in a sentence on a deal or compute. No company outside the deal (checked by
+    the caller), no spending on its own sites."""
+    if _OWN_PROJECT.search(sentence):
+        return False
+    if DEFINITE_REFERENCE.search(sentence) or _ANAPHORA.search(sentence):
+        return True
+    if not current.names and _PRONOUN_SUBJECT.match(sentence) and (DEAL_CUE.search(sentence)
+                                                                    or _PAYMENT.search(sentence)):
+        return True  # "It will pay $300bn for the capacity": the buyer just named
+    # "CoreWeave will serve as anchor tenant": the party named in another role, not more on this deal
+    if not current.names or not current.names <= parties or TENANT_AFTER.search(sentence):
+        return False
+    # "Der Facebook-Konzern zahlt dem Suchmaschinenkonzern 10 Mrd. Dollar": both parties and a payment say enough
+    both = len(current.names) >= 2
+    return bool((DEAL_CUE.search(sentence) or _PAYMENT.search(sentence)) and (COMPUTE_CUE.search(sentence) or both))
+
+
+_PRONOUN_SUBJECT = re.compile(r"\W*(?:It|They|Sie)\s+(?:will|would|is|are|has|have|plans?|wants?|expects?|"
+                             r"agreed|wird|werden|soll|sollen|will|wollen|hat|haben|zahl\w*|pay\w*)\b")
+_PAYMENT = re.compile(r"(?i:\b(?:zahl\w*|bezahl\w*|pay(?:s|ing)?|paid)\b)")
 
 
 def _parties(sentence: _SentenceFacts) -> set[str]:
@@ -345,7 +407,8 @@ def extract_facts(text: str, lang: str | None = None) -> ExtractedFacts:
     for start, end in split_sentences(text):
         current = _analyse(text, start, end, lang, last_investee, context, issuer)
         context.push(current.party_names, current.compute)
-        if previous is not None and chain < _MAX_CONTINUATION_SENTENCES and _continues(text, previous, current):
+        if (previous is not None and (previous.deals or previous.investments)
+                and chain < _MAX_CONTINUATION_SENTENCES and _continues(text, previous, current)):
             year = capacity_year(text[start:end])
             span_start = previous.start
             for collection, facts, kinds in ((deals, previous.deals, ("gw", "chips", "usd", "eur")),
@@ -358,14 +421,25 @@ def extract_facts(text: str, lang: str | None = None) -> ExtractedFacts:
             chain += 1
             previous = _SentenceFacts(span_start, end, previous.deals, previous.investments, [], previous.names)
             continue
-        if (previous is not None and previous.tentative and not current.names and not current.deals
-                and any(a.kind in ("gw", "chips") for a in current.free_amounts)):
-            # "X kündigt eine Kooperation mit Y an. In einer ersten Phase werden 8.000 GPUs eingesetzt."
-            for fact in previous.tentative:
-                deals.append((_fill(fact, current.free_amounts, ("gw", "chips"), capacity_year(text[start:end])),
-                              previous.start, end))
-            previous = None
-            continue
+        if previous is not None and previous.tentative and not current.deals and not current.investments:
+            sentence = text[start:end]
+            tentative_parties = {d["buyer"] for d in previous.tentative} | {
+                p for d in previous.tentative for p in d["providers"]}
+            # "Microsoft baut die Partnerschaft mit Nebius aus. Der Softwarekonzern zahlt 17 Mrd. Dollar für
+            # GPU-Kapazität": a party named again (or the deal referred to) with compute and figures
+            # the make of the chips ("Nvidia GPUs") is no new party
+            names = {n for n in current.names if n in tentative_parties or company_info(n).role != "chip"}
+            refers = (current.free_amounts and names <= tentative_parties and COMPUTE_CUE.search(sentence)
+                      and _refers_back(sentence, _SentenceFacts(start, end, names=names), tentative_parties))
+            if refers or not current.names and any(a.kind in ("gw", "chips") for a in current.free_amounts):
+                # "X kündigt eine Kooperation mit Y an. In einer ersten Phase werden 8.000 GPUs eingesetzt."
+                kinds = ("gw", "chips", "usd", "eur") if refers else ("gw", "chips")
+                filled = [_fill(fact, current.free_amounts, kinds, capacity_year(sentence)) for fact in previous.tentative]
+                deals += [(fact, previous.start, end) for fact in filled]
+                # the deal now stands: later sentences may add to it ("The contract is valued at …")
+                previous = _SentenceFacts(previous.start, end, filled, [], [], previous.names | current.names)
+                chain = gap = 0
+                continue
         if (previous is not None and gap < _MAX_SKIPPED_SENTENCES and not current.deals
                 and not current.investments and not current.free_amounts and current.names <= _parties(previous)):
             gap += 1  # "Das teilten beide Unternehmen mit." between a deal and its figures

@@ -88,7 +88,7 @@ _NOT_IN_NOUN_PHRASE = (
     r"für|for|in|und|and|to|zu|bei|at|the|die|der|das|is|are|ist|sind|wird|will|werden)"
 )
 _CHIP_TAIL = re.compile(
-    rf"[\s\"“”„]*(?:(?:of|von)\s+(?=[A-Z]))?(?:(?!{_NOT_IN_NOUN_PHRASE}\s)[\w’'.:()-]+\s+){{0,5}}?(?P<noun>{_CHIP_NOUN})(?![\w-])"
+    rf"[\s\"“”„]*(?:(?:of|von)\s+(?=[A-Z])|(?:der|seiner|ihrer|of the|of its|of their)\s+)?(?:(?!{_NOT_IN_NOUN_PHRASE}\s)[\w’'.:()-]+\s+){{0,5}}?(?P<noun>{_CHIP_NOUN})(?![\w-])"
     r"(?!\s*-?\s*(?:servers?|Server|Systeme|systems|racks|hours|Stunden)\b)"
 )
 _SHARES_TAIL = re.compile(
@@ -254,6 +254,9 @@ def _read_scales(text: str, draft: _Draft, lang: str | None, glued_ok: bool) -> 
         draft.end, draft.has_scale = draft.end + match.end(), True
 
 
+_TIME_BEFORE = re.compile(r"(?i:\b(?:ab|bis|seit|von|vom|im|in|from|by|since|until|through|starting|beginning)\s+$)")
+
+
 def _complete(text: str, draft: _Draft, lang: str | None, default_vague_currency: bool) -> Amount | None:
     """Decide what the number counts (currency, power, chips, shares) and build the Amount."""
     prefix = _CURRENCY_PREFIX.search(text[max(0, draft.start - 5) : draft.start])
@@ -278,8 +281,10 @@ def _complete(text: str, draft: _Draft, lang: str | None, default_vague_currency
         return None
     elif shares := _SHARES_TAIL.match(after):
         kind, end = "shares", draft.end + shares.end()
-    elif chips := _CHIP_TAIL.match(after):
-        kind, end = "chips", draft.end + chips.end()
+    elif (chips := _CHIP_TAIL.match(after)) and not (
+            not draft.has_scale and 1990 <= draft.value <= 2100 and draft.value == int(draft.value)
+            and _TIME_BEFORE.search(text[max(0, draft.start - 12) : draft.start])):
+        kind, end = "chips", draft.end + chips.end()  # but "ab 2026 Beschleuniger": a year, not a count
     elif draft.vague and draft.has_scale and draft.value >= 1e9 and default_vague_currency:
         kind = "usd"  # "poured tens of billions into …": English money talk without a currency
     if kind is None:

@@ -27,7 +27,7 @@ DEAL_CUE = re.compile(
     r"access to|\buses?\b|\busing\b|\bused\b|utili[sz]\w*|run(?:s|ning)? on|train(?:s|ing)? on|\bhost\w*|"
     r"collaborat\w*|rel(?:y|ies|iance) on|(?:train|run|serve)(?:s|ing)?\b(?:\s+(?:and|or)\s+\w+)?(?:\s+(?:its|their|the)\s+(?:\w+\s+)?models?)?\s+on\b|\bcom(?:e|es|ing) from|tap(?:s|ping)? into|secur(?:es?|ed|ing)|together with|jointly with|co-develop\w*|"
     r"\bDeals?\b|Vereinbarung\w*|Vertr(?:ag|äge)\w*|Partnerschaft\w*|Kooperation\w*|Zusammenarbeit|Abkommen|"
-    r"Auftrag|liefer\w*|bestell\w*|Bestellung|\border(?:s|ed|ing)?\b|bezieh\w*|bezieht|bezog\w*|kauf\w*|Kauf\w*|miete\w*|mietet|anmiet\w*|erwerb\w*|"
+    r"Auftrag|liefer\w*|\bstell\w*\b[^.;]{0,80}?\bbereit\b|bestell\w*|Bestellung|\border(?:s|ed|ing)?\b|bezieh\w*|bezieht|bezog\w*|kauf\w*|Kauf\w*|miete\w*|mietet|anmiet\w*|erwerb\w*|"
     r"nutz\w*|Nutzung|setz\w* auf|lauf\w* (?:\w+\s+)?auf|trainier\w*|\bzahl\w*\b[^.;]{0,80}?\bfür\b|\bkommen\b|\bstammen\b|Zugang|Zugriff|Kunden?\b|versorg\w*|bereitstell\w*|Bereitstellung|"
     r"[Pp]artner\b|zapft|einsetz\w*|eingesetzt|aufbau\w*|aufzubauen|in Betrieb (?:nehm|genomm)\w*|installier\w*|sicher\w* sich|geeinigt|Anbieter|gemeinsam\w*|zusammen mit|erh[äa]lt\w*|bekommt|\bgets?\b|"
     r"receiv\w*|\baccess(?:es|ing)?\b)"
@@ -60,7 +60,10 @@ _NON_PARTY_BEFORE = re.compile(
     r"(?:des|der|von|vom|seines|seiner|ihres|ihrer|of|to)\s+(?:[\w-]+\s+){0,3}$"
     r"|(?:beyond|jenseits|than|alternatives? to|Alternativen zu|dependence (?:of [\w'’-]+(?:\s[\w-]+){0,2} )?on|"
     r"Abhängigkeit (?:(?:des|der|vom)\s+(?:[\w-]+\s+){1,3})?von|instead of|statt|"
-    r"compet\w* with|konkurrier\w* mit|joint venture with|Joint Venture mit)\s+(?:[\w-]+\s+){0,3}$)"
+    r"compet\w* with|konkurrier\w* mit|joint venture with|Joint Venture mit|"
+    # "mehr Rechenleistung als Googles TPUs", "more than Amazon's Trainium fleet": a point of comparison
+    r"(?:mehr|weniger|besser|schneller|günstiger|billiger|stärker|größer|effizienter|leistungsfähiger)"
+    r"(?:\s+[\w-]+){0,3}\s+als)\s+(?:[\w'’-]+\s+){0,3}$)"
 )
 _NON_PARTY_AFTER = re.compile(
     r"(?i:-?(?:Konkurrent\w*|Rivale\w*|rival\b|competitor\b)|\s+hinaus\b|-(?:Chef|CEO|Aktie\w*)\b|"
@@ -100,7 +103,7 @@ _WITH_PARTY = re.compile(r"\b(?:[Mm]it|[Ww]ith)\s+(?:(?:de[mnr]|the|dessen|deren
 _BUILD_FOR = re.compile(
     r"(?i:\b(?:build\w*|built|construct\w*|develop\w*|bau\w*|errichte\w*|entwickel\w*)\b[^;]{0,60}?\b(?:for|für)\s+)"
 )
-_TENANT_AFTER = re.compile(r"(?i:\s+(?:will |wird )?(?:serve[sd]? |act\w* |dien\w* )?(?:as|als) (?:the |an? |der |die )?(?:anchor |Anker)?[- ]?(?:tenant|Mieter|customer|Kunde))")
+TENANT_AFTER = _TENANT_AFTER = re.compile(r"(?i:\s+(?:will |wird )?(?:serve[sd]? |act\w* |dien\w* )?(?:as|als) (?:the |an? |der |die )?(?:anchor |Anker)?[- ]?(?:tenant|Mieter|customer|Kunde))")
 # "Oracle wird von AMD mit 50.000 GPUs beliefert", "Anthropic is supplied by Microsoft": the subject receives
 _PASSIVE_AUX = re.compile(r"\b(?:wird|werden|wurde|wurden|is|are|was|were|will be|being)\b")
 _PASSIVE_PARTICIPLE = re.compile(
@@ -170,8 +173,10 @@ _INVESTEE_BEFORE = re.compile(
 _COMPUTE_OBJECT = re.compile(
     r"(?i:data ?cent|Rechenzentr|infrastructure|Infrastruktur|capacity|Kapazit|compute\b|Rechenleistung)"
 )
-_ELLIPTICAL_INVESTOR_AFTER = re.compile(
-    r"\s+(?:(?:up to|bis zu|about|rund|etwa)\s+)?(?:[$€]?\d|[a-zäöü]+\s+(?:Milliard\w*|Million\w*|Mrd|billion|million)\b)"
+_ELLIPTICAL_INVESTOR_AFTER = ELLIPTICAL_INVESTOR_AFTER = re.compile(
+    # "…, while Nvidia is committing up to $10bn": the verb of the second investor may be a commitment
+    r"\s+(?:(?:is |will be |has )?(?:committing|commits|committed|adding|adds|contributing|contributes|"
+    r"steuert|schießt|legt)\s+)?(?:(?:up to|bis zu|about|rund|etwa|another|weitere)\s+)?(?:[$€]?\d|[a-zäöü]+\s+(?:Milliard\w*|Million\w*|Mrd|billion|million)\b)"
 )
 _FUNDING_ROUND = re.compile(
     r"(?i:(?:(?:funding|financing|investment|Finanzierungs|Investitions)[ -]?(?:round|runde)|"
@@ -325,6 +330,31 @@ def is_chip_modifier(sentence: str, m: CompanyMention) -> bool:
             or bool(_CHIP_MODIFIER_BEFORE.search(sentence[max(0, m.start - 60) : m.start])))
 
 
+# using or getting chips: "nutzt", "erhält Zugriff auf", "gets access to", "will deploy"
+_USE_OR_GET = re.compile(
+    r"(?i:\b(?:nutz\w*|einsetz\w*|eingesetzt|setz\w* auf|erh[äa]lt\w*|bekommt|bekommen|Zugriff auf|Zugang zu|"
+    r"us(?:e|es|ed|ing)|deploy\w*|get(?:s|ting)?|gain\w* access|access to|receiv\w*|rent\w*|lease\w*|"
+    r"purchas\w*|buy\w*|bought|order\w*|bestell\w*|kauf\w*|miete\w*|mietet|bezieh\w*|bezieht|"
+    r"run(?:s|ning)? on|train\w* on)\b)"
+)
+
+
+def _product_maker(sentence: str, mentions: list[CompanyMention]) -> str | None:
+    """The chip maker whose product a company in the sentence uses or gets, when no supplier is named: the
+    product implies who sells it. None for a mere comparison (the mention is then no party) or several makers."""
+    products = [m for m in mentions if m.via_product and company_info(m.name).role == "chip"]
+    if not products or not _USE_OR_GET.search(sentence):
+        return None
+    makers = {m.name for m in products}
+    suppliers = {m.name for m in mentions if not m.via_product
+                 and company_info(m.name).role not in ("lab", "buyer", "investor", "component")}
+    customers = [m for m in mentions if company_info(m.name).role in ("lab", "buyer", "cloud", "neocloud")
+                 and m.name not in makers]
+    if len(makers) != 1 or suppliers - makers or not customers:
+        return None
+    return next(iter(makers))
+
+
 def find_deals(
     sentence: str,
     mentions: list[CompanyMention],
@@ -356,11 +386,13 @@ def find_deals(
         return []
     if _JOINT_VENTURE_FOUNDED.search(sentence) or _TAKEOVER.search(sentence) or _BACKSTOP.search(sentence):
         return []
-    # chip products ("GB300", "Blackwell") say which chips, not who sells them
+    # chip products ("GB300", "Blackwell") say which chips, not who sells them, unless the sentence names no
+    # supplier but says a company uses or gets them ("Anthropic erhält Zugriff auf 500.000 Instinct-GPUs")
+    maker = _product_maker(sentence, mentions)
     parties = [
         m for m in mentions
         if company_info(m.name).role not in ("investor", "component")
-        and not (m.via_product and company_info(m.name).role == "chip")
+        and not (m.via_product and company_info(m.name).role == "chip" and m.name != maker)
         and not _EQUITY_OBJECT_BEFORE.search(sentence[max(0, m.start - 50) : m.start])
     ]
     referenced = {m.name for m in parties if m.start == m.end}  # "the two companies", "together they"
@@ -369,7 +401,8 @@ def find_deals(
     if not _ACQUIRE_OR_DEPLOY.search(sentence):
         # "the deal provides Meta with Nvidia's GPUs", "deliver NVIDIA AI capacity to Microsoft":
         # the make of the chips, not a seller
-        parties = [m for m in parties if company_info(m.name).role != "chip" or not is_chip_modifier(sentence, m)]
+        parties = [m for m in parties if company_info(m.name).role != "chip" or m.name == maker
+                   or not is_chip_modifier(sentence, m)]
     parties = _unique(parties)
 
     # "Together they will supply OpenAI with 230 MW": the two just named supply jointly
@@ -516,6 +549,8 @@ def _investee_after(sentence: str, parties: list[CompanyMention], pos: int, inve
             return []  # "investment in Amazon's AI infrastructure" buys compute, not equity
         found = [m]
         for nxt in parties[i + 1 :]:
+            if _ELLIPTICAL_INVESTOR_AFTER.match(sentence[nxt.end : nxt.end + 40]):
+                break  # "…in das Start-up, der Chipkonzern Nvidia bis zu zehn Milliarden": the next investor
             if _coordinated(sentence, found[-1], nxt):
                 found.append(nxt)
         return found

@@ -46,8 +46,16 @@ def test_the_supplier_just_named_provides_when_a_sentence_names_only_the_lab(tex
 
 
 def test_no_context_buyer_when_the_subject_is_an_unnamed_company():
-    text = "Auch Microsoft baut aus. Der US-Softwarekonzern will gemeinsam mit Nscale 2 Gigawatt errichten."
+    # the software company is none of those just named: the lab named before is not its stand-in
+    text = "Auch OpenAI baut aus. Der US-Softwarekonzern will gemeinsam mit Nscale 2 Gigawatt errichten."
     assert extract_facts(text, "de").deals == []
+
+
+def test_a_described_subject_is_the_company_of_its_kind_just_named():
+    # (descriptors.py) "Der US-Softwarekonzern" after "Microsoft": Microsoft builds with Nscale
+    text = "Auch Microsoft baut aus. Der US-Softwarekonzern will gemeinsam mit Nscale 2 Gigawatt errichten."
+    (deal,) = extract_facts(text, "de").deals
+    assert (deal.buyer, deal.providers, deal.gw) == ("Microsoft", ["Nscale"], 2.0)
 
 
 @pytest.mark.parametrize(
