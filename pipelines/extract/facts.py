@@ -28,6 +28,7 @@ from .roles import (
     find_deals,
     find_investments,
     fundraiser,
+    is_rival,
     party_mentions,
 )
 from .descriptors import resolve_descriptors
@@ -169,6 +170,27 @@ def _own_project_money(sentence: str, amount: Amount) -> bool:
                for m in _OWN_PROJECT.finditer(sentence))
 
 
+# "is spending $11bn on buildings, power and cooling", "a pledge to spend $500bn in the US", "will 20 Mrd. Euro in
+# Deutschland investieren": money spent on construction or in a country is no value of a deal with someone else
+_SPEND_BEFORE = re.compile(r"(?i:\b(?:spend\w*|spent|pledg\w*|ausgeben|ausgegeben|gibt|steck\w*|invest\w*)\b"
+                           r"(?:\s+(?:up to|bis zu|about|rund|etwa|more than|mehr als|über|nearly|fast))?\s*$)")
+_ON_OWN_SITES_AFTER = re.compile(
+    r"(?i:\s+(?:on|in|for|für|into)\s+(?:(?:the|new|neue\w*|de[mnr]|die|das)\s+)?"
+    r"(?:buildings?|construction|Bau\b|Gebäude|Neubau\w*|land|Grundstück\w*|power and cooling|cooling|Kühlung|"
+    r"the US|the U\.S\.|the United States|America|the UK|Britain|Germany|Europe|"
+    r"den USA|den Vereinigten Staaten|Amerika|Deutschland|Europa|Großbritannien|Frankreich|France|Japan|India|Indien)\b)"
+)
+
+
+_SPEND_AFTER = re.compile(r"(?i:(?:[^.;,]){0,50}?\b(?:steck\w*|investier\w*|ausgeben|ausgibt|aus)\b)")
+
+
+def _construction_money(sentence: str, amount: Amount) -> bool:
+    site = _ON_OWN_SITES_AFTER.match(sentence, amount.end)
+    return bool(site and (_SPEND_BEFORE.search(sentence[max(0, amount.start - 40) : amount.start])
+                          or _SPEND_AFTER.match(sentence, site.end())))
+
+
 def _closest_money(amounts: list[Amount], anchor: int, taken: set[int], sentence: str = "") -> list[Amount]:
     candidates = [a for a in amounts if _is_money(a) and a.start not in taken]
     # money after the cue belongs to it only within its clause ("Nvidia will 10 Mrd. investieren, Microsoft 5 Mrd.")
@@ -231,7 +253,8 @@ def _analyse(
     # "das Start-up", "the chip giant": the company of that kind just named
     described, unresolved = resolve_descriptors(sentence, mentions, context.history)
     mentions = sorted(mentions + described, key=lambda m: m.start)
-    context.remember([m.name for m in mentions])
+    # a company named only as a rival is none a later "das Start-up" can mean
+    context.remember([m.name for m in mentions if not is_rival(sentence, m)])
     result.names = {m.name for m in mentions}
     amounts = find_amounts(sentence, lang)
     parties = party_mentions(sentence, mentions)
@@ -273,7 +296,8 @@ def _analyse(
     deal_amounts = [
         a for a in amounts
         if a.is_contract_value and a.start not in taken and a.kind in ("gw", "chips", "usd", "eur")
-        and not (a.kind in ("usd", "eur") and (_invested_money(sentence, a) or _own_project_money(sentence, a)))
+        and not (a.kind in ("usd", "eur") and (_invested_money(sentence, a) or _own_project_money(sentence, a)
+                                                 or _construction_money(sentence, a)))
     ]
     # "three weeks after Nvidia said it intends to invest in the startup": an investor is no supplier here
     # ("Anthropic will invest $50bn in data centres built with Fluidstack" spends on compute: still a buyer)
@@ -413,8 +437,10 @@ def extract_facts(text: str, lang: str | None = None) -> ExtractedFacts:
             span_start = previous.start
             for collection, facts, kinds in ((deals, previous.deals, ("gw", "chips", "usd", "eur")),
                                               (investments, previous.investments, ("usd", "eur"))):
+                # money a continuing sentence commits to compute is no amount of the investment before it
+                money_for = collection is deals or not (previous.deals or current.compute)
                 for fact in facts:
-                    _fill(fact, current.free_amounts if collection is deals or not previous.deals else [], kinds, year)
+                    _fill(fact, current.free_amounts if money_for else [], kinds, year)
                 for i, (fact, s, e) in enumerate(collection):
                     if any(fact is f for f in facts):
                         collection[i] = (fact, s, end)

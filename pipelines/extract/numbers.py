@@ -254,6 +254,8 @@ def _read_scales(text: str, draft: _Draft, lang: str | None, glued_ok: bool) -> 
         draft.end, draft.has_scale = draft.end + match.end(), True
 
 
+_HALF_AFTER = re.compile(r"\s+halbe[n]?(?=\s)")
+_HALF_BEFORE = re.compile(r"(?i:\bhalf\s+)$")
 _TIME_BEFORE = re.compile(r"(?i:\b(?:ab|bis|seit|von|vom|im|in|from|by|since|until|through|starting|beginning)\s+$)")
 
 
@@ -341,11 +343,24 @@ def find_amounts(text: str, lang: str | None = None) -> list[Amount]:
         else:
             word = match.group("word").lower()
             value = _UNIT_WORDS[word]
+            if word == "half" and re.match(r"\s+an?\s", text[match.end() : match.end() + 4]):
+                continue  # "half a million": read with the "a"
             draft = _Draft(value or 1.0, match.start(), match.end())
+            if value is None:  # "half a million", "eine halbe Million": half of the scale
+                half_after = _HALF_AFTER.match(text, draft.end)
+                half_before = _HALF_BEFORE.search(text[max(0, draft.start - 8) : draft.start])
+                if half_after or half_before:
+                    draft.value = 0.5
+                    if half_after:
+                        draft.end = half_after.end()
+                    else:
+                        draft.start -= len(half_before.group(0))
             _read_scales(text, draft, lang, glued_ok=False)
             if value is None and not draft.has_scale and not _POWER_UNIT.match(text[draft.end : draft.end + 20]):
                 continue  # "a"/"ein" alone is an article, not a number
         amount = _complete(text, draft, lang, default_vague_currency=False)
+        if amount and amount.kind in ("chips", "shares") and amount.value < 1:
+            continue  # "half of the chips": a share, not a count
         if amount:
             amounts.append(amount)
             taken_until = amount.end

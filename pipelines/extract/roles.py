@@ -27,8 +27,8 @@ DEAL_CUE = re.compile(
     r"access to|\buses?\b|\busing\b|\bused\b|utili[sz]\w*|run(?:s|ning)? on|train(?:s|ing)? on|\bhost\w*|"
     r"collaborat\w*|rel(?:y|ies|iance) on|(?:train|run|serve)(?:s|ing)?\b(?:\s+(?:and|or)\s+\w+)?(?:\s+(?:its|their|the)\s+(?:\w+\s+)?models?)?\s+on\b|\bcom(?:e|es|ing) from|tap(?:s|ping)? into|secur(?:es?|ed|ing)|together with|jointly with|co-develop\w*|"
     r"\bDeals?\b|Vereinbarung\w*|Vertr(?:ag|äge)\w*|Partnerschaft\w*|Kooperation\w*|Zusammenarbeit|Abkommen|"
-    r"Auftrag|liefer\w*|\bstell\w*\b[^.;]{0,80}?\bbereit\b|bestell\w*|Bestellung|\border(?:s|ed|ing)?\b|bezieh\w*|bezieht|bezog\w*|kauf\w*|Kauf\w*|miete\w*|mietet|anmiet\w*|erwerb\w*|"
-    r"nutz\w*|Nutzung|setz\w* auf|lauf\w* (?:\w+\s+)?auf|trainier\w*|\bzahl\w*\b[^.;]{0,80}?\bfür\b|\bkommen\b|\bstammen\b|Zugang|Zugriff|Kunden?\b|versorg\w*|bereitstell\w*|Bereitstellung|"
+    r"Auftrag|liefer\w*|\babzunehmen\b|\bab(?:nimmt|nehmen)\b|\bAbnahme\w*|\bstell\w*\b[^.;]{0,80}?\bbereit\b|bestell\w*|Bestellung|\border(?:s|ed|ing)?\b|bezieh\w*|bezieht|bezog\w*|kauf\w*|Kauf\w*|miete\w*|mietet|anmiet\w*|erwerb\w*|"
+    r"nutz\w*|Nutzung|setz\w* auf|lauf\w* (?:\w+\s+)?auf|trainier\w*|\bzahl\w*\b[^.;]{0,80}?\bfür\b|\b(?:gibt|geben|gab|gaben|ausgeben)\b[^.;]{0,80}?\bfür\b|\bkommen\b|\bstammen\b|Zugang|Zugriff|Kunden?\b|versorg\w*|bereitstell\w*|Bereitstellung|"
     r"[Pp]artner\b|zapft|einsetz\w*|eingesetzt|aufbau\w*|aufzubauen|in Betrieb (?:nehm|genomm)\w*|installier\w*|sicher\w* sich|geeinigt|Anbieter|gemeinsam\w*|zusammen mit|erh[äa]lt\w*|bekommt|\bgets?\b|"
     r"receiv\w*|\baccess(?:es|ing)?\b)"
 )
@@ -42,7 +42,8 @@ COMPUTE_CUE = re.compile(
 _ACQUIRE = re.compile(
     r"(?i:purchas\w*|\bbuy\w*|\bbought\b|\brent\w*|\blease\w*|\bleasing\b|obtain\w*|procur\w*|sourc\w*|"
     r"\bspend\w*|bezieh\w*|bezieht|bezog\w*|kauf\w*|Kauf\w*|miete\w*|mietet|anmiet\w*|erwerb\w*|leas\w*|"
-    r"\bpa(?:ys?|id|ying)\b(?:[^.;]|\.(?=\d)){0,60}?\bfor\b|\bzahl\w*\b[^.;]{0,80}?\bfür\b)"
+    r"\bpa(?:ys?|id|ying)\b(?:[^.;]|\.(?=\d)){0,60}?\bfor\b|\bzahl\w*\b[^.;]{0,80}?\bfür\b|"
+    r"\b(?:gibt|geben|gab|gaben|ausgeben)\b[^.;]{0,80}?\bfür\b)"
 )
 _FROM_BEFORE = re.compile(r"(?i:\b(?:from|von|bei|beim|aus|vom)\s+(?:(?:de[mnrs]|the|its|seine[nm]?)\s+)?(?:[\w-]+\s+){0,3}?)$")
 _SUPPLY_VERB = re.compile(
@@ -240,6 +241,13 @@ class InvestmentDraft:
     instrument: str
     anchor: int
     amounts: list[Amount] = field(default_factory=list)
+
+
+def is_rival(sentence: str, m: CompanyMention) -> bool:
+    """A company named only as a rival or point of comparison ("einem der Rivalen von OpenAI", "OpenAI's rival"):
+    no company a later "das Start-up" / "the startup" can mean."""
+    before, after = sentence[max(0, m.start - 60) : m.start], sentence[m.end : m.end + 25]
+    return bool((_NON_PARTY_BEFORE.search(before) or _NON_PARTY_AFTER.match(after)) and not _states_own_deal(sentence, m))
 
 
 def party_mentions(sentence: str, mentions: list[CompanyMention]) -> list[CompanyMention]:
@@ -534,11 +542,22 @@ def _lease_deal(sentence: str, parties: list[CompanyMention], context_provider: 
     return None
 
 
+# ", and …", "; …", ", während …": a new clause with a subject and verb of its own
+_NEW_CLAUSE = re.compile(r"[;]|,\s*(?:and|but|while|whereas|und|aber|doch|während|wobei)\s+(?!(?:in|into|an)\b)")
+# "backer with $8bn invested", "mit 8 Mrd. Dollar investiert": a participle on the noun before, not a verb of its own
+_WITH_INVESTED = re.compile(r"(?i:\b(?:with|mit)\s+(?:[^\s,;]+\s+){1,5}?$)")
+
+
+_WITH_INVESTED_AFTER = re.compile(r"(?i:\s+(?:with|mit)\s+[^,;]{0,40}?\b(?:invested|investiert)\b)")
+
+
 def _investee_after(sentence: str, parties: list[CompanyMention], pos: int, investor: str) -> list[CompanyMention]:
     """The company invested in: after the cue, behind "in"/"an"/"backing"; with any companies coordinated to it."""
     for i, m in enumerate(parties):
         if m.start < pos or m.name == investor:
             continue
+        if _NEW_CLAUSE.search(sentence, pos, m.start):
+            break  # "…invested, and Anthropic also runs workloads on AWS": a clause of its own
         before = sentence[max(pos, m.start - 50) : m.start]
         between = sentence[pos : m.start][-50:] if m.start - pos > 0 else ""
         if not (_INVESTEE_BEFORE.search(between) or _SHARES_AFTER.match(sentence, m.end)):
@@ -625,6 +644,9 @@ def find_investments(
         # the subject; in German verb-final clauses the investee ("in Anthropic") also precedes the verb
         if _SALE_BEFORE.search(sentence[max(0, verb.start() - 30) : verb.start()]):
             continue
+        if _WITH_INVESTED.search(sentence[max(0, verb.start() - 50) : verb.start()]) and INVESTOR_NOUN.search(
+                sentence, 0, verb.start()):
+            continue  # "Amazon is Anthropic's largest backer with $8bn invested": the noun says who invests
         before = [m for m in parties if m.end <= verb.start()
                   and not (_OBJECT_BEFORE.search(sentence[max(0, m.start - 60) : m.start])
                            and not _NAME_BETWEEN.search(sentence, m.end, verb.start()))]
@@ -701,7 +723,9 @@ def find_investments(
                     re.fullmatch(r"[\s-]|['’]?s\s+(?:[\w-]+\s+){0,2}", sentence[m.end : noun.start()])]
         subject = [m for m in parties if m.end <= noun.start() and (not compound or m.name != compound[0].name)]
         if compound and subject:  # "Nvidia is a buyer, supplier and a Lambda shareholder"
-            return [InvestmentDraft(subject[0].name, compound[0].name, "equity", -1)]
+            # "… Anthropic's largest backer with $8bn invested": the amount belongs to the backer
+            with_money = _WITH_INVESTED_AFTER.match(sentence, noun.end())
+            return [InvestmentDraft(subject[0].name, compound[0].name, "equity", noun.end() if with_money else -1)]
         before = _unique([m for m in parties if m.end <= noun.start()])
         after = [m for m in parties if m.start >= noun.end()]
         tail = sentence[noun.end() : noun.end() + 30]
