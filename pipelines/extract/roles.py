@@ -319,10 +319,22 @@ def _coordinated(sentence: str, a: CompanyMention, b: CompanyMention) -> bool:
     return b.start - a.end < 60 and bool(_COORDINATION.fullmatch(sentence, a.end, b.start))
 
 
+# "Verträge über zusammen mehr als 60 Mrd. Dollar", "contracts worth a combined $60bn": one total for the whole list
+_COMBINED_TOTAL = re.compile(
+    r"(?i:\b(?:zusammen(?!\s+mit\b)|insgesamt|zusammengenommen|combined|collectively|in total|a total of|in aggregate)\b)"
+)
+_OPEN_LIST = re.compile(r"(?i:\b(?:darunter|including|such as|wie etwa|unter anderem|among them|among others|etwa)\b)")
+_EACH = re.compile(r"(?i:\b(?:each|jeweils|je\b|respectively|beziehungsweise|bzw\.))")
+
+
 def _is_joint(sentence: str, providers: list[CompanyMention], figures: bool) -> bool:
-    if len(providers) < 2 or len(providers) > 3:
+    if len(providers) < 2 or len(providers) > 6:
         return False
     if not all(_coordinated(sentence, a, b) for a, b in zip(providers, providers[1:])):
+        return False
+    if figures and _COMBINED_TOTAL.search(sentence) and not _EACH.search(sentence) and not _OPEN_LIST.search(sentence):
+        return True
+    if len(providers) > 3:
         return False
     before = sentence[max(0, providers[0].start - 40) : providers[0].start]
     if _JOINT.search(before):
@@ -430,6 +442,11 @@ def find_deals(
     if lease:
         return [lease]
 
+    # "Lambda hat einen prominenten Mieter: Nvidia", "CoreWeave's largest customer is Microsoft": the tenant buys
+    tenant = _tenant_deal(sentence, parties)
+    if tenant:
+        return [tenant]
+
     # "… from X" / "bei X" / "X's capacity" with a buying verb: X provides, the other party buys
     if _ACQUIRE.search(sentence) and len(parties) >= 2:
         for m in parties:
@@ -502,6 +519,22 @@ def find_deals(
     if joint:
         return [DealDraft(buyer_name, tuple(sorted(p.name for p in providers)), cue.start())]
     return [DealDraft(buyer_name, (p.name,), p.start) for p in providers]
+
+
+_TENANT_NOUN_BETWEEN = re.compile(
+    r"(?i:^(?:['’]s?|\s+(?:hat|has|have|had|gewinnt|gewann|won|wins|signed|landed)\b)[^.;,:]{0,40}?"
+    r"\b(?:Mieter|Kunden?|Ankerkunden?|Ankermieter|Großkunden?|tenants?|customers?|clients?)\b"
+    r"\s*(?:(?:is|are|was|were|ist|sind|war|waren|gewonnen)\b\s*)?[:–—]?\s*$)"
+)
+
+
+def _tenant_deal(sentence: str, parties: list[CompanyMention]) -> DealDraft | None:
+    """"X hat (…) einen Mieter: Y", "X's biggest customer is Y", "X has landed a new tenant, Y": Y buys from X."""
+    named = [p for p in parties if p.start != p.end]
+    for a, b in zip(named, named[1:]):
+        if a.name != b.name and _TENANT_NOUN_BETWEEN.search(sentence[a.end : b.start]):
+            return DealDraft(b.name, (a.name,), b.start)
+    return None
 
 
 def _passive_deal(sentence: str, parties: list[CompanyMention]) -> DealDraft | None:

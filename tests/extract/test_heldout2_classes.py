@@ -158,3 +158,72 @@ def test_construction_or_country_money_is_no_deal_value(text, lang):
 def test_spending_on_compute_stays_deal_value(text, lang):
     found = deals(text, lang)
     assert found[("Mistral AI", ("CoreWeave",))].usd == 6e9
+
+
+# --- a combined total over a list of suppliers is one deal with all of them ----------------
+
+
+@pytest.mark.parametrize(
+    "text, lang",
+    [
+        ("Mit CoreWeave, Lambda, Nebius und Crusoe hat Meta Verträge über Rechenleistung für insgesamt "
+         "40 Milliarden Dollar geschlossen.", "de"),
+        ("Meta has signed GPU capacity contracts with CoreWeave, Lambda, Nebius and Crusoe worth a combined "
+         "$40 billion.", "en"),
+    ],
+)
+def test_combined_total_makes_one_joint_deal(text, lang):
+    found = deals(text, lang)
+    key = ("Meta", ("CoreWeave", "Crusoe", "Lambda", "Nebius"))
+    assert list(found) == [key]
+    assert found[key].usd == 40e9
+
+
+@pytest.mark.parametrize(
+    "text, lang",
+    [
+        ("Meta has signed GPU capacity contracts with CoreWeave, Lambda, Nebius and Crusoe worth $10 billion each.",
+         "en"),
+        ("Meta hat GPU-Kapazität bei mehreren Anbietern gebucht, darunter CoreWeave, Lambda, Nebius und Crusoe, "
+         "für insgesamt 40 Milliarden Dollar.", "de"),
+    ],
+)
+def test_each_or_open_list_stays_separate(text, lang):
+    found = deals(text, lang)
+    assert len(found) == 4 and all(len(providers) == 1 for _, providers in found)
+
+
+# --- "X has a tenant: Y", "X's biggest customer is Y": Y buys ---------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, lang",
+    [
+        ("Nebius hat einen neuen Großkunden gewonnen: Meta bucht dort GPU-Kapazität für 3 Milliarden Dollar.", "de"),
+        ("Nebius's biggest customer is Meta, which books GPU capacity worth $3 billion.", "en"),
+    ],
+)
+def test_tenant_noun_names_the_buyer(text, lang):
+    found = deals(text, lang)
+    assert ("Meta", ("Nebius",)) in found and ("Nebius", ("Meta",)) not in found
+    assert found[("Meta", ("Nebius",))].usd == 3e9
+
+
+@pytest.mark.parametrize(
+    "text, lang",
+    [
+        ("CoreWeave hat einen prominenten Mieter: Nvidia. Der Chipkonzern mietet bei dem Anbieter "
+         "12.000 Grafikprozessoren für rund 1 Mrd. Dollar.", "de"),
+        ("CoreWeave has a prominent tenant: Nvidia. The chipmaker rents 12,000 GPUs from the provider for about "
+         "$1 billion.", "en"),
+    ],
+)
+def test_tenant_noun_deal_detailed_in_next_sentence(text, lang):
+    found = deals(text, lang)
+    deal = found[("Nvidia", ("CoreWeave",))]
+    assert deal.chips == 12_000 and deal.usd == 1e9
+
+
+def test_customer_of_chip_maker_is_no_reversed_deal():
+    found = deals("Nvidia's customer CoreWeave buys GPUs for $1 billion.", "en")
+    assert ("Nvidia", ("CoreWeave",)) not in found
