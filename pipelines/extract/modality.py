@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import re
 
-# "nicht nur … sondern", "not only", "not just", "nicht allein", "not alone" affirm (the company does not do it
+# "nicht nur … sondern", "not only", "not just", "nicht allein", "not alone", "nicht der einzige Lieferant", "not its
+# only supplier" affirm (the company does not do it
 # alone: it buys more elsewhere); everything else here denies or hedges.
 _NEGATION = re.compile(
-    r"(?:\b(?:nicht(?! nur| zuletzt| allein| ausschließlich)|kein(?:e|en|er|em)?|not(?! only| just| alone| solely| exclusively)|never|nie|"
+    r"(?:\b(?:nicht(?! nur| zuletzt| allein| ausschließlich| (?:der|die|das|den|de[mr] )?einzige)|kein(?:e|en|er|em)?|not(?! only| just| alone| solely| exclusively| (?:the|its|their|(?:[\w-]+ ){0,2}[\w-]+['’]s) (?:only|sole)\b)|never|nie|"
     r"weder|neither|denied|denies|dementiert\w*|bestritten|no longer|nicht mehr|"
     r"aufgekündigt|gekündigt|beendet|terminated|cancel+ed|scrapped|abgesagt|gestoppt)\b|n['’]t\b(?! just| only))",
     re.IGNORECASE,

@@ -459,6 +459,12 @@ def find_deals(
             if from_x or their_capacity:
                 others = [p for p in parties if p.name != m.name]
                 earlier = [p for p in others if p.start < m.start]
+                # "Oracle is not the only supplier; OpenAI also rents from CoreWeave": the subject of its own clause
+                cut = max((b.end() for b in re.finditer(r"[;:]", sentence, 0) if b.end() <= m.start), default=0)
+                in_clause = [p for p in earlier if p.start >= cut]
+                if cut and earlier and not in_clause:  # the subject is a description resolved to a name before
+                    in_clause = [min(earlier, key=lambda p: (role_rank(p.name), p.start))]
+                earlier = in_clause or earlier
                 buyer = earlier[0] if earlier else min(others, key=lambda p: (role_rank(p.name), p.start))
                 # "rents capacity from Microsoft, …, and from CoreWeave": every "from" names a supplier;
                 # "bezieht Chips von Nvidia, AMD und Qualcomm": so does every company coordinated with it

@@ -227,3 +227,32 @@ def test_tenant_noun_deal_detailed_in_next_sentence(text, lang):
 def test_customer_of_chip_maker_is_no_reversed_deal():
     found = deals("Nvidia's customer CoreWeave buys GPUs for $1 billion.", "en")
     assert ("Nvidia", ("CoreWeave",)) not in found
+
+
+# --- "nicht der einzige Lieferant" / "not its only supplier" affirms ---------------------------
+
+
+@pytest.mark.parametrize(
+    "text, lang",
+    [
+        ("Für Mistral AI ist Google keineswegs der einzige Partner: Das Start-up mietet GPU-Kapazität auch von "
+         "CoreWeave.", "de"),
+        ("Google is not Mistral AI's only partner: the startup also rents GPU capacity from CoreWeave.", "en"),
+        ("Google is not the only supplier; Mistral AI also rents GPU capacity from CoreWeave.", "en"),
+    ],
+)
+def test_not_the_only_supplier_is_no_negation(text, lang):
+    found = deals(text, lang)
+    assert ("Mistral AI", ("CoreWeave",)) in found
+    assert ("Google", ("CoreWeave",)) not in found
+
+
+@pytest.mark.parametrize(
+    "text, lang",
+    [
+        ("Mistral AI mietet keine GPU-Kapazität von CoreWeave.", "de"),
+        ("Mistral AI does not rent GPU capacity from CoreWeave.", "en"),
+    ],
+)
+def test_real_negation_still_blocks(text, lang):
+    assert not deals(text, lang)
