@@ -145,7 +145,7 @@ _POWER_CUE = re.compile(
 
 INVEST_VERB = re.compile(
     r"(?i:\binvest(?:s|ed|ing)?\b|investiert\w*|investier\w*|\binject\w*|\bpour\w*|\bpump\w*|\bput(?:s|ting)?\b(?=(?:[^.]|\.(?=\d)){0,50}\binto\b)|\bsteck(?:t\w*|en)\b|gesteckt|"
-    r"\bsteig\w*(?=(?:[^.]|\.(?=\d)){0,60}\bein\b)|eingestiegen|\bbacking\b|\bis backing\b|"
+    r"\bsteig\w*(?=(?:[^.]|\.(?=\d)){0,60}\bein\b|(?:[^.;]|\.(?=\d)){0,140}?\bein\b\s*(?:[,.;:]|$|\b(?:und|sowie|wie)\b))|eingestiegen|\bbacking\b|\bis backing\b|"
     # buying shares: "erwirbt Stammaktien im Wert von …", "takes a $1bn stake", "übernimmt einen Anteil"
     r"\b(?:erwirbt|erwarb|erwerben|kauft|kaufte|kaufen|zeichnet|zeichnete|zeichnen|übernimmt|übernahm|buys|bought|"
     r"buy|buying|acquire|acquires|acquired|take|takes|took|taking|purchase|purchases|purchased)\b"
@@ -163,11 +163,16 @@ INVESTORS_FOLLOW = re.compile(
     r"Finanzierung)\s+von|unter (?:der )?Führung von|(?:mit|unter) Beteiligung (?:von|der|des)|"
     r"Konsortium,?\s+(?:zu dem|dem|aus|um)|consortium (?:of|including|that includes|comprising)|finanziert von|"
     r"Geldgebern zählen|Investoren zählen|investors include|backers include|Investoren gehören|zu den\s+(?:\w+\s+)?"
-    r"(?:Geldgebern|Investoren))"
+    r"(?:Geldgebern|Investoren)|"
+    # "Angeführt wurde sie vom Industriekonzern Aker; außerdem beteiligten sich …", "It was led by …"
+    r"(?:angeführt|geführt) (?:wurde|wird) sie (?:von|vom)|(?:was|is) led by|"
+    # "zogen auch bisherige Geldgeber mit, darunter …", "existing investors also took part, including …"
+    r"(?:Geldgeber\w*|Investoren|Kapitalgeber\w*|investors|backers)\b[^.;]{0,40}?\b(?:darunter|including|such as|"
+    r"unter anderem|among them))"
 )
 WARRANT = re.compile(r"(?i:warrants?|Optionsschein\w*|Aktienoption\w*|Optionsrecht\w*|Bezugsrecht\w*|option rights|share options (?:on|for)|options? (?:on|for|to buy) (?:up to )?[\w.,\s]*shares)")
 _INVESTEE_BEFORE = re.compile(
-    r"(?i:\b(?:in|into|an|on|bei|backing|backs|backed|of|für|for)\s+(?:[\w’'-]+\s+){0,6}$|"
+    r"(?i:\b(?:in|into|an|on|bei|beim|backing|backs|backed|of|für|for)\s+(?:[\w’'-]+\s+){0,6}$|"
     r"\b(?:Stammaktien|Aktien|Anteile?|shares|stock)\s+(?:von|der|des|of)\s+(?:[\w’'-]+\s+){0,3}$)"
 )
 # "invest in data centres built with X": X is no investee
@@ -654,7 +659,9 @@ def find_investments(
     follow = INVESTORS_FOLLOW.search(sentence)
     if follow:
         investors = _unique([m for m in parties if m.start >= follow.end()])
-        before = [m for m in parties if m.end <= follow.start()]
+        # "Neben ASML zogen auch bisherige Geldgeber mit": a fellow investor, not the investee
+        before = [m for m in parties if m.end <= follow.start()
+                  and not _ALONGSIDE_BEFORE.search(sentence[max(0, m.start - 25) : m.start])]
         investee = before[-1].name if before else last_investee
         if investee:
             # a round's investors share its total: an amount only where a clause on the investor gives its own
@@ -780,6 +787,9 @@ def find_investments(
     return _dedupe(drafts)
 
 
+_ALONGSIDE_BEFORE = re.compile(r"(?i:\b(?:neben|außer|besides|alongside|apart from|next to|like|wie)\s+(?:de[mnr]\s+|the\s+)?$)")
+
+
 def fundraiser(sentence: str, mentions: list[CompanyMention]) -> str | None:
     """The company a sentence says raised a funding round ("Nscale has closed a $1.1bn Series B round"): the investee
     of investors the next sentences list ("The round was led by …")."""
@@ -790,6 +800,11 @@ def fundraiser(sentence: str, mentions: list[CompanyMention]) -> str | None:
     limit = min(verb.start(), round_.start()) if round_ else verb.start()
     subjects = [m for m in mentions if m.end <= limit and not m.via_product
                 and company_info(m.name).role != "investor"]
+    if not subjects and round_:
+        # "eine Series-B-Runde über 1,1 Mrd. Dollar, die Nscale im September abgeschlossen hatte", "a round, which
+        # Nscale closed in September": the subject of the relative clause on the round
+        subjects = [m for m in mentions if round_.end() <= m.start and m.end <= verb.start() and not m.via_product
+                    and re.search(r",\s*(?:die|der|das|which|that)\s+$", sentence[max(0, m.start - 12) : m.start])]
     return subjects[0].name if subjects else None
 
 

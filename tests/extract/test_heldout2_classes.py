@@ -256,3 +256,54 @@ def test_not_the_only_supplier_is_no_negation(text, lang):
 )
 def test_real_negation_still_blocks(text, lang):
     assert not deals(text, lang)
+
+
+# --- funding rounds: the raiser in a relative clause, "led by" in the next sentence, investor lists --------
+
+
+@pytest.mark.parametrize(
+    "text, lang",
+    [
+        ("Das Wachstum bezahlt eine Finanzierungsrunde über 900 Millionen Dollar, die Lambda im Frühjahr abgeschlossen "
+         "hatte. Angeführt wurde sie von Thrive Capital; außerdem beteiligten sich Fidelity und Nvidia.", "de"),
+        ("The growth is paid for by a $900 million funding round, which Lambda closed in the spring. "
+         "It was led by Thrive Capital, with participation from Fidelity and Nvidia.", "en"),
+    ],
+)
+def test_round_raiser_in_relative_clause_gets_next_sentence_investors(text, lang):
+    found = investments(text, lang)
+    assert {("Thrive Capital", "Lambda"), ("Fidelity", "Lambda"), ("Nvidia", "Lambda")} <= set(found)
+
+
+@pytest.mark.parametrize(
+    "text, lang",
+    [
+        ("Sequoia steigt mit 500 Millionen Euro bei Mistral AI ein. Neben Sequoia zogen auch bisherige Geldgeber mit, "
+         "darunter Nvidia und General Catalyst.", "de"),
+        ("Sequoia is investing €500 million in Mistral AI. Besides Sequoia, existing investors also took part, "
+         "including Nvidia and General Catalyst.", "en"),
+    ],
+)
+def test_investor_list_after_investors_noun(text, lang):
+    found = investments(text, lang)
+    assert {("Sequoia", "Mistral AI"), ("Nvidia", "Mistral AI"), ("General Catalyst", "Mistral AI")} <= set(found)
+    assert not any(investee == "Sequoia" for _, investee in found)
+
+
+def test_long_separable_einsteigen_de():
+    text = ("Der japanische Technologieinvestor SoftBank steigt mit 2 Milliarden Dollar beim amerikanischen "
+            "KI-Entwickler Anthropic ein.")
+    found = investments(text, "de")
+    assert found[("SoftBank", "Anthropic")].usd == 2e9
+
+
+def test_einsteigen_needs_the_particle_de():
+    text = "Die Kosten für den Ausbau der Rechenzentren von Anthropic steigen deutlich, SoftBank plant ein neues Werk."
+    assert not investments(text, "de")
+
+
+def test_valor_firms_are_distinct():
+    from pipelines.extract import find_companies
+
+    names = {m.name for m in find_companies("Valor Equity Partners and Valor Capital both joined.")}
+    assert names == {"Valor Equity Partners", "Valor Capital"}
