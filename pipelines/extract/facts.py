@@ -146,6 +146,12 @@ _CAPEX_AFTER = re.compile(
 )  # a clause break between a company and a verb: not its subject
 
 
+_OWN_SUPPLY_CLAUSE = re.compile(
+    r"(?:[^.;,]){0,60}?\b(?:und|and)\s+(?:\w+\s+){0,2}?(?:liefert|liefern|supplies|supply|provides|delivers|"
+    r"vermietet|rents|leases)\b"
+)
+
+
 def _invested_money(sentence: str, amount: Amount) -> bool:
     """Money right after an investment cue ("investiert 5 Mrd.", "invest up to $10bn") is not a deal value;
     nor is money before a German verb-final investment ("will 15 Mrd. Dollar in Rechenzentren investieren")."""
@@ -303,8 +309,10 @@ def _analyse(
     # ("Anthropic will invest $50bn in data centres built with Fluidstack" spends on compute: still a buyer)
     verbs = [verb.start() for verb in INVEST_VERB.finditer(sentence)
              if not _CAPEX_AFTER.match(sentence, verb.end())]
+    # ("Nvidia ist an CoreWeave beteiligt und liefert die GPUs": an investor with a supply clause of its own still is)
     investors = {id(m) for m in parties for verb in verbs
-                 if 0 <= verb - m.end <= 40 and not _NAME_BETWEEN.search(sentence, m.end, verb)}
+                 if 0 <= verb - m.end <= 40 and not _NAME_BETWEEN.search(sentence, m.end, verb)
+                 and not _OWN_SUPPLY_CLAUSE.match(sentence, verb)}
     # "Microsoft will invest $5bn in the startup, while Nvidia is committing up to $10bn": a second investor
     investors |= {id(m) for m in parties if verbs and m.start > verbs[0]
                   and ELLIPTICAL_INVESTOR_AFTER.match(sentence[m.end : m.end + 60])}

@@ -704,6 +704,11 @@ def find_investments(
         found = _investee_after(sentence, parties, verb.end(), investor.name)
         if not found:  # German verb-final: "Google hat 3 Mrd. Dollar in Anthropic gesteckt"
             found = [m for m in _investee_after(sentence, parties, investor.end, investor.name) if m.end <= verb.start()]
+        if not found:  # fronted object: "An Lambda ist Nvidia beteiligt", "In Anthropic hat Google 2 Mrd. gesteckt"
+            fronted = [m for m in parties if m.end <= investor.start and m.name != investor.name
+                       and re.search(r"(?:^|[.;:]\s*)\W*(?i:in|an|bei|beim)\s+$", sentence[max(0, m.start - 12) : m.start])
+                       and not _NAME_BETWEEN.search(sentence, m.end, verb.start())]
+            found = fronted[-1:]
         if found:
             investees += [m.name for m in found]
             alike = [p for p in parties if p.name not in {investor.name, *(m.name for m in found)}

@@ -307,3 +307,42 @@ def test_valor_firms_are_distinct():
 
     names = {m.name for m in find_companies("Valor Equity Partners and Valor Capital both joined.")}
     assert names == {"Valor Equity Partners", "Valor Capital"}
+
+
+# --- German fronted object: "An X ist Y beteiligt" -------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, lang",
+    [
+        ("An Nebius ist Nvidia ebenfalls beteiligt.", "de"),
+        ("In Nebius hat Nvidia bereits investiert.", "de"),
+        ("Nvidia is also invested in Nebius.", "en"),
+    ],
+)
+def test_fronted_investee(text, lang):
+    assert ("Nvidia", "Nebius") in investments(text, lang)
+
+
+def test_fronted_place_is_no_investee_de():
+    assert not investments("In Texas hat Oracle 3 Milliarden Dollar investiert.", "de")
+
+
+# --- an investor that also supplies in its own clause is a party of that deal ----------------
+
+
+@pytest.mark.parametrize(
+    "text, lang",
+    [
+        ("AMD ist seit Jahren an Crusoe beteiligt und liefert die Beschleuniger, die Crusoe weitervermietet.", "de"),
+        ("AMD has held a stake in Crusoe for years and supplies the accelerators that Crusoe rents out.", "en"),
+    ],
+)
+def test_investor_and_supplier(text, lang):
+    assert ("AMD", "Crusoe") in investments(text, lang)
+    assert ("Crusoe", ("AMD",)) in deals(text, lang)
+
+
+def test_investor_without_supply_clause_is_no_supplier_en():
+    found = deals("AMD invested in Crusoe, which rents GPU capacity to OpenAI.", "en")
+    assert ("Crusoe", ("AMD",)) not in found
