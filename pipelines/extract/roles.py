@@ -37,7 +37,9 @@ COMPUTE_CUE = re.compile(
     r"Rechenleistung|Rechenkapazit\w*|Rechenzentr\w*|Rechenpower|Computerleistung|data ?cent(?:er|re)s?|"
     r"datacenter\w*|capacity|Kapazit\w*|infrastructure|Infrastruktur|supercomputer|Supercomputer|cluster|"
     r"Server|servers|AI factor\w*|KI-Fabrik\w*|Grafikprozessor\w*|Instinct|Blackwell|Rubin|gigawatt|"
-    r"megawatt|\bGW\b|\bMW\b|Strom|electricity|power purchase|systems\b|Systeme\b)"
+    r"megawatt|\bGW\b|\bMW\b|Strom|electricity|power purchase|systems\b|Systeme\b|"
+    # the name of a cloud unit says the deal is on compute: "a $38bn agreement with Amazon Web Services"
+    r"\bAWS\b|Amazon Web Services|\bAzure\b|\bEC2\b)"
 )
 _ACQUIRE = re.compile(
     r"(?i:purchas\w*|\bbuy\w*|\bbought\b|\brent\w*|\blease\w*|\bleasing\b|obtain\w*|procur\w*|sourc\w*|"
@@ -595,6 +597,12 @@ _WITH_INVESTED = re.compile(r"(?i:\b(?:with|mit)\s+(?:[^\s,;]+\s+){1,5}?$)")
 _WITH_INVESTED_AFTER = re.compile(r"(?i:\s+(?:with|mit)\s+[^,;]{0,40}?\b(?:invested|investiert)\b)")
 
 
+_RELATIVE_INVESTEE = re.compile(
+    r"(?i:,\s*(?:in which|in whom|into which|an (?:dem|der|denen)|in (?:das|die|den))\s+(?:it|they|es|sie|er)\s+"
+    r"(?:[^\s,;]+\s+){0,6}?$)"
+)
+
+
 def _investee_after(sentence: str, parties: list[CompanyMention], pos: int, investor: str) -> list[CompanyMention]:
     """The company invested in: after the cue, behind "in"/"an"/"backing"; with any companies coordinated to it."""
     for i, m in enumerate(parties):
@@ -693,6 +701,16 @@ def find_investments(
         if _WITH_INVESTED.search(sentence[max(0, verb.start() - 50) : verb.start()]) and INVESTOR_NOUN.search(
                 sentence, 0, verb.start()):
             continue  # "Amazon is Anthropic's largest backer with $8bn invested": the noun says who invests
+        relative = _RELATIVE_INVESTEE.search(sentence, max(0, verb.start() - 60), verb.start())
+        if relative:
+            # "… Anthropic, in which it has invested $8bn", "Anthropic, an dem er mit 8 Mrd. beteiligt ist": the
+            # company before the relative pronoun is the investee, the other company named before it invests
+            head = [m for m in parties if m.end <= relative.start() and not sentence[m.end : relative.start()].strip("’'s ")]
+            others = [m for m in parties if head and m.end <= head[-1].start and m.name != head[-1].name]
+            if head and others:
+                drafts.append(InvestmentDraft(others[-1].name, head[-1].name, "equity", verb.start()))
+                investees.append(head[-1].name)
+                continue
         before = [m for m in parties if m.end <= verb.start()
                   and not (_OBJECT_BEFORE.search(sentence[max(0, m.start - 60) : m.start])
                            and not _NAME_BETWEEN.search(sentence, m.end, verb.start()))]

@@ -346,3 +346,46 @@ def test_investor_and_supplier(text, lang):
 def test_investor_without_supply_clause_is_no_supplier_en():
     found = deals("AMD invested in Crusoe, which rents GPU capacity to OpenAI.", "en")
     assert ("Crusoe", ("AMD",)) not in found
+
+
+# --- the name of a cloud unit is a compute cue ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, lang",
+    [
+        ("Mistral AI hat eine Vereinbarung über 9 Milliarden Dollar mit Amazon Web Services geschlossen.", "de"),
+        ("Mistral AI has signed a $9 billion agreement with Microsoft Azure.", "en"),
+    ],
+)
+def test_cloud_unit_name_makes_a_compute_deal(text, lang):
+    found = deals(text, lang)
+    assert len(found) == 1
+    assert next(iter(found.values())).usd == 9e9
+
+
+def test_cloud_unit_boss_is_no_deal_en():
+    assert not deals("AWS boss Matt Garman praised Mistral AI in a keynote.", "en")
+
+
+# --- "X, in which it has invested $N" / "X, an dem es … beteiligt ist" ------------------------
+
+
+@pytest.mark.parametrize(
+    "text, lang",
+    [
+        ("For Google it is a big customer, but its largest AI bet remains Mistral AI, in which it has invested "
+         "$2 billion.", "en"),
+        ("Für Google ist das wichtigste KI-Engagement Mistral AI, an dem es mit 2 Milliarden Dollar beteiligt ist.",
+         "de"),
+    ],
+)
+def test_relative_clause_investee(text, lang):
+    found = investments(text, lang)
+    assert found[("Google", "Mistral AI")].usd == 2e9
+    assert ("Mistral AI", "Google") not in found
+
+
+def test_relative_clause_with_named_investor_untouched_de():
+    found = investments("Mistral AI, an dem Nvidia beteiligt ist, mietet GPUs von CoreWeave.", "de")
+    assert ("CoreWeave", "Mistral AI") not in found
