@@ -16,12 +16,16 @@ from .companies import company_info
 _MODIFIERS = r"(?:(?!(?:ein|eine[nmrs]?|a|an|the|der|die|das|den|dem|des)\s)[\w$€.,-]+\s+){0,5}?"
 # A sentence opening with a definite reference to the deal or the capacity continues it.
 _REFERENCE = (
+    r"(?:(?i:its|dessen|deren)\s+(?:[\w-]+\s+){0,2}?(?i:(?:contract|deal|total) value|[\w-]*[Vv]olumen|Vertragswert|"
+    r"Auftragswert|Gesamtwert|Wert)\b|"
     r"(?i:the|this|that|der|die|das|diese[rs]?|den|dem|im rahmen der|under the|as part of the)\s+" + _MODIFIERS +
     r"(?i:deal|agreement|contract|partnership|pact|investment|commitment|expansion|rollout|facilit\w+|"
     r"sites|data cent\w+|Deal|Vertrag|Vereinbarung|Partnerschaft|Investition\w*|Abkommen|Auftrag|Kooperation|"
     r"Zusammenarbeit|Rollout|Erweiterung|Anlagen?|Rechenzentren|capacity|compute|[\w-]*[Vv]olumen|"
     r"[\w-]*[Kk]apazität\w*|Rechenleistung|[\w-]*[Cc]loud|factory|[\w-]*[Ff]abrik|[\w-]*[Cc]luster|project|"
-    r"[\w-]*[Pp]rojekt|[\w-]*[Vv]orhaben|supercomputer|Supercomputer|lease)s?\b"
+    r"[\w-]*[Pp]rojekt|[\w-]*[Vv]orhaben|supercomputer|Supercomputer|lease|"
+    # "Its total contract value is …", "Dessen Wert: …", "beläuft sich der Vertragswert auf …"
+    r"(?:contract|deal|total|transaction) value|Vertragswert|Auftragswert|Gesamtwert|Wert)s?\b)"
 )
 # A sentence opening with a definite reference to the deal or the capacity continues it.
 CONTINUATION = re.compile(

@@ -389,3 +389,26 @@ def test_relative_clause_investee(text, lang):
 def test_relative_clause_with_named_investor_untouched_de():
     found = investments("Mistral AI, an dem Nvidia beteiligt ist, mietet GPUs von CoreWeave.", "de")
     assert ("CoreWeave", "Mistral AI") not in found
+
+
+# --- "Its total contract value is …", "Dessen Wert: …" continue the deal -----------------------
+
+
+@pytest.mark.parametrize(
+    "text, lang",
+    [
+        ("Nebius will provide Mistral AI with dedicated GPU capacity. The agreement runs until 2030. "
+         "Its total contract value is $4.2 billion.", "en"),
+        ("Mistral AI hat sich GPU-Kapazität bei Nebius gesichert. Dessen Wert: 4,2 Mrd. Dollar.", "de"),
+        ("Nebius stellt Mistral AI GPU-Kapazität bereit. Laut Branchenkreisen beläuft sich der Vertragswert auf "
+         "4,2 Milliarden Dollar.", "de"),
+    ],
+)
+def test_value_reference_fills_deal(text, lang):
+    assert deals(text, lang)[("Mistral AI", ("Nebius",))].usd == 4.2e9
+
+
+def test_its_business_is_no_value_reference_en():
+    text = ("Nebius will provide Mistral AI with dedicated GPU capacity. "
+            "Nebius expects its cloud business to grow to $4.2 billion in revenue.")
+    assert deals(text, "en")[("Mistral AI", ("Nebius",))].usd is None
