@@ -412,3 +412,23 @@ def test_its_business_is_no_value_reference_en():
     text = ("Nebius will provide Mistral AI with dedicated GPU capacity. "
             "Nebius expects its cloud business to grow to $4.2 billion in revenue.")
     assert deals(text, "en")[("Mistral AI", ("Nebius",))].usd is None
+
+
+# --- German passive "werden für X … bereitgestellt" -------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, lang",
+    [
+        ("Wie Lambda mitteilte, werden für Meta rund 30.000 Grafikprozessoren vom Typ Nvidia B200 bereitgestellt.", "de"),
+        ("As Lambda said, around 30,000 Nvidia B200 GPUs will be provided to Meta by Lambda.", "en"),
+    ],
+)
+def test_passive_provision_for_buyer(text, lang):
+    found = deals(text, lang)
+    assert found[("Meta", ("Lambda",))].chips == 30_000
+    assert ("Meta", ("Nvidia",)) not in found
+
+
+def test_provision_without_compute_is_no_deal_de():
+    assert not deals("Für Meta werden bei Lambda neue Büroräume bereitgestellt.", "de")
