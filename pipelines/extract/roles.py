@@ -409,6 +409,9 @@ def find_deals(
     compute_seller = figures and any(company_info(m.name).role in (*CAPACITY_ROLES, "chip") for m in mentions)
     has_compute = (assume_compute or COMPUTE_CUE.search(sentence) or context_compute and figures
                    or compute_seller or any(a.kind in ("gw", "chips") for a in amounts))
+    supplier_list = _supplier_list(sentence, mentions)
+    if supplier_list and (has_compute or context_compute):
+        return supplier_list
     if not cue or not has_compute:
         return []
     if _JOINT_VENTURE_FOUNDED.search(sentence) or _TAKEOVER.search(sentence) or _BACKSTOP.search(sentence):
@@ -548,6 +551,45 @@ def _tenant_deal(sentence: str, parties: list[CompanyMention]) -> DealDraft | No
         if a.name != b.name and _TENANT_NOUN_BETWEEN.search(sentence[a.end : b.start]):
             return DealDraft(b.name, (a.name,), b.start)
     return None
+
+
+# "OpenAI's suppliers include …", "OpenAI's web of suppliers, which includes …", "Zu den Lieferanten von OpenAI
+# gehören …", "Die Anbieter von OpenAI sind unter anderem …": every company listed supplies the owner
+_SUPPLIER_NOUN = re.compile(
+    r"(?i:\b(?:suppliers|providers|compute providers|cloud providers|Lieferanten|Zulieferern?|Anbietern?|"
+    r"Rechenzentrumspartnern?|Cloud-Anbietern?)\b)"
+)
+_LIST_VERB_AFTER = re.compile(
+    r"(?i:,?\s*(?:(?:which|that)\s+)?(?:includes?|including|such as|gehören|zählen|sind unter anderem|darunter|"
+    r"are|sind)\b\s*:?\s*$)"
+)
+_OWNER_AFTER_NOUN = re.compile(r"(?i:\s+(?:von|des|of)\s+$)")
+
+
+def _supplier_list(sentence: str, mentions: list[CompanyMention]) -> list[DealDraft]:
+    noun = _SUPPLIER_NOUN.search(sentence)
+    if not noun:
+        return []
+    named = [m for m in mentions if m.start != m.end and not m.via_product]
+    # the owner: "OpenAI's (existing web of) suppliers" or "Lieferanten von OpenAI"
+    owner = next((m for m in reversed(named) if m.end <= noun.start() and
+                  re.fullmatch(r"['’]s?\s+(?:[\w-]+\s+){0,4}", sentence[m.end : noun.start()])), None)
+    rest = noun.end()
+    if owner is None:
+        owner = next((m for m in named if m.start >= noun.end() and _OWNER_AFTER_NOUN.fullmatch(
+            sentence[noun.end() : m.start].rstrip() + " ")), None)
+        rest = owner.end if owner else rest
+    if owner is None or company_info(owner.name).role not in ("lab", "buyer"):
+        return []
+    listed = [m for m in named if m.start >= rest and m.name != owner.name]
+    if not listed or not _LIST_VERB_AFTER.search(sentence[rest : listed[0].start]):
+        return []
+    chain = [listed[0]]
+    for m in listed[1:]:
+        if not _coordinated(sentence, chain[-1], m):
+            break
+        chain.append(m)
+    return [DealDraft(owner.name, (m.name,), m.start) for m in _unique(chain)]
 
 
 def _passive_deal(sentence: str, parties: list[CompanyMention]) -> DealDraft | None:
@@ -805,12 +847,26 @@ def find_investments(
             # appositive "beim Investor Microsoft will OpenAI …": the lab in the sentence is the investee
             investor = after[0]
             labs = [m for m in parties if m.name != investor.name and company_info(m.name).role == "lab"]
+            # "von OpenAI, SoftBank, Oracle und dem Investor MGX": named in one list with the lab, not its investor
+            labs = [m for m in labs if not (m.end <= noun.start() and _NAME_LIST_GAP.fullmatch(
+                _strip_names(sentence[m.end : noun.start()], [p for p in parties if m.end <= p.start < noun.start()],
+                             m.end)))]
             if labs:
                 drafts.append(InvestmentDraft(investor.name, labs[0].name, "unspecified", -1))
     return _dedupe(drafts)
 
 
 _ALONGSIDE_BEFORE = re.compile(r"(?i:\b(?:neben|außer|besides|alongside|apart from|next to|like|wie)\s+(?:de[mnr]\s+|the\s+)?$)")
+
+
+_NAME_LIST_GAP = re.compile(r"(?:\s|,|\bund\b|\band\b|\bsowie\b|\bde[mnr]\b|\bthe\b)*")
+
+
+def _strip_names(text: str, names: list[CompanyMention], offset: int) -> str:
+    """`text` without the company names in it (positions relative to `offset`)."""
+    for m in sorted(names, key=lambda m: m.start, reverse=True):
+        text = text[: m.start - offset] + " " + text[m.end - offset :]
+    return text
 
 
 def fundraiser(sentence: str, mentions: list[CompanyMention]) -> str | None:

@@ -432,3 +432,48 @@ def test_passive_provision_for_buyer(text, lang):
 
 def test_provision_without_compute_is_no_deal_de():
     assert not deals("Für Meta werden bei Lambda neue Büroräume bereitgestellt.", "de")
+
+
+# --- a lab named in one list with an investor is no investee of it --------------------------
+
+
+@pytest.mark.parametrize(
+    "text, lang",
+    [
+        ("Gegründet wurde das Vorhaben von Mistral AI, Bpifrance und dem Investor MGX.", "de"),
+        ("The venture was set up by Mistral AI, Bpifrance and the investor MGX.", "en"),
+    ],
+)
+def test_co_founders_list_is_no_investment(text, lang):
+    assert ("MGX", "Mistral AI") not in investments(text, lang)
+
+
+def test_appositive_investor_still_invests_de():
+    assert ("MGX", "Mistral AI") in investments("Beim Investor MGX will Mistral AI neues Kapital einsammeln.", "de")
+
+
+# --- "X's suppliers include A, B and C" / "Zu den Lieferanten von X gehören A, B und C" -----------
+
+
+@pytest.mark.parametrize(
+    "text, lang",
+    [
+        ("Mistral AI will deploy 2 GW of Nvidia systems. The deal widens Mistral AI's circle of suppliers, which "
+         "includes CoreWeave and Nebius.", "en"),
+        ("Zu den Lieferanten von Mistral AI gehören CoreWeave und Nebius, die GPU-Kapazität bereitstellen.", "de"),
+    ],
+)
+def test_supplier_list_noun(text, lang):
+    found = deals(text, lang)
+    assert {("Mistral AI", ("CoreWeave",)), ("Mistral AI", ("Nebius",))} <= set(found)
+
+
+@pytest.mark.parametrize(
+    "text, lang",
+    [
+        ("Mistral AI's suppliers include CoreWeave and Nebius.", "en"),  # no compute anywhere
+        ("Zu den Lieferanten von Mistral AI gehören CoreWeave und Nebius.", "de"),
+    ],
+)
+def test_supplier_list_needs_compute(text, lang):
+    assert not deals(text, lang)
