@@ -14,7 +14,7 @@ from dataclasses import asdict, dataclass, field
 
 from pipelines.parse.language import detect_language
 
-from .companies import CompanyMention, company_info, find_companies
+from .companies import CAPACITY_ROLES, CompanyMention, company_info, find_companies
 from .modality import capacity_year, deal_status, negated_segments
 from .numbers import Amount, find_amounts
 from .roles import (
@@ -465,6 +465,13 @@ def extract_facts(text: str, lang: str | None = None) -> ExtractedFacts:
             names = {n for n in current.names if n in tentative_parties or company_info(n).role != "chip"}
             refers = (current.free_amounts and names <= tentative_parties and COMPUTE_CUE.search(sentence)
                       and _refers_back(sentence, _SentenceFacts(start, end, names=names), tentative_parties))
+            # "CoreWeave hat sich einen Fünfjahresvertrag mit OpenAI gesichert. Dessen Wert: 11,9 Mrd. Dollar.": a
+            # contract with a seller of compute, valued by the next sentence
+            sells_compute = any(company_info(p).role in ("cloud", *CAPACITY_ROLES)
+                                for d in previous.tentative for p in d["providers"])
+            valued = bool(sells_compute and not current.names and DEFINITE_REFERENCE.search(sentence)
+                          and any(a.kind in ("usd", "eur") for a in current.free_amounts))
+            refers = refers or valued
             if refers or not current.names and any(a.kind in ("gw", "chips") for a in current.free_amounts):
                 # "X kündigt eine Kooperation mit Y an. In einer ersten Phase werden 8.000 GPUs eingesetzt."
                 kinds = ("gw", "chips", "usd", "eur") if refers else ("gw", "chips")

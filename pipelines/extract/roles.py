@@ -645,6 +645,9 @@ _RELATIVE_INVESTEE = re.compile(
 )
 
 
+_RECEIVE_VERB = re.compile(r"(?i:\b(?:erhält|erhielt|erhalten|bekommt|bekam|receives?|received|gets|got)\b)")
+
+
 def _investee_after(sentence: str, parties: list[CompanyMention], pos: int, investor: str) -> list[CompanyMention]:
     """The company invested in: after the cue, behind "in"/"an"/"backing"; with any companies coordinated to it."""
     for i, m in enumerate(parties):
@@ -733,6 +736,20 @@ def find_investments(
             investors = _unique([m for m in parties if m.name != investee.name and company_info(m.name).role != "lab"])
             return _dedupe([InvestmentDraft(m.name, investee.name, "equity", -1) for m in investors])
 
+    # "erhält OpenAI CoreWeave-Aktien im Wert von 350 Mio. Dollar", "OpenAI receives CoreWeave shares worth $350m"
+    for issuer in find_companies(sentence):  # "CoreWeave-Aktien" is no party of a deal, but the issuer here
+        if not _SHARES_AFTER.match(sentence, issuer.end):
+            continue
+        receive = list(_RECEIVE_VERB.finditer(sentence, max(0, issuer.start - 60), issuer.start))
+        if not receive or _NAME_BETWEEN.search(sentence, receive[-1].end(), issuer.start):
+            continue
+        verb = receive[-1]
+        inverted = [m for m in parties if verb.end() <= m.start < issuer.start and m.name != issuer.name]
+        subject = [m for m in parties if m.end <= verb.start() and m.name != issuer.name
+                   and not _NAME_BETWEEN.search(sentence, m.end, verb.start())]
+        holder = (inverted or subject[-1:] or [None])[0]
+        if holder is not None:
+            drafts.append(InvestmentDraft(holder.name, issuer.name, "equity", issuer.start))
     verbs = list(INVEST_VERB.finditer(sentence))
     investees: list[str] = []
     pending: list[tuple[CompanyMention, int]] = []  # investors whose investee the sentence names elsewhere

@@ -477,3 +477,42 @@ def test_supplier_list_noun(text, lang):
 )
 def test_supplier_list_needs_compute(text, lang):
     assert not deals(text, lang)
+
+
+# --- a contract with a compute seller, valued in the next sentence -----------------------------
+
+
+@pytest.mark.parametrize(
+    "text, lang",
+    [
+        ("Vor dem Börsengang hatte sich Nebius einen Dreijahresvertrag mit Mistral AI gesichert. Dessen Wert: "
+         "2,3 Mrd. Dollar.", "de"),
+        ("Before its IPO, Nebius signed a three-year contract with Mistral AI. The contract is worth $2.3 billion.",
+         "en"),
+    ],
+)
+def test_contract_with_compute_seller_valued_next(text, lang):
+    assert deals(text, lang)[("Mistral AI", ("Nebius",))].usd == 2.3e9
+
+
+def test_contract_with_non_compute_company_stays_open_de():
+    text = "Mistral AI hat einen Vertrag mit Bpifrance geschlossen. Dessen Wert: 1 Mrd. Euro."
+    assert not deals(text, "de")
+
+
+# --- receiving a company's shares is an investment in it ----------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, lang",
+    [
+        ("Im Rahmen der Vereinbarung erhält Mistral AI außerdem Nebius-Aktien im Wert von 120 Millionen Dollar.", "de"),
+        ("Under the agreement, Mistral AI also receives Nebius shares worth $120 million.", "en"),
+    ],
+)
+def test_receiving_shares_is_investment(text, lang):
+    assert investments(text, lang)[("Mistral AI", "Nebius")].usd == 1.2e8
+
+
+def test_share_price_news_is_no_investment_de():
+    assert not investments("Die Nebius-Aktie erhielt Rückenwind, Mistral AI legte ebenfalls zu.", "de")
