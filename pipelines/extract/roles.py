@@ -526,6 +526,12 @@ def find_deals(
     if (not providers and single and figures and context_provider and context_provider != buyer_name
             and company_info(buyer_name).role in ("lab", "buyer")):
         return [DealDraft(buyer_name, (context_provider,), cue.start())]
+    if (providers and context_provider and _UNDER_THE_DEAL.search(sentence)
+            and company_info(context_provider).role in ("cloud", *CAPACITY_ROLES)
+            and all(company_info(p.name).role == "chip" and is_chip_modifier(sentence, p) for p in providers)):
+        # "Under the contract we will give Microsoft access to Nvidia GB300 GPUs": the make of the chips; the
+        # supplier is the one of the deal referred to
+        return [DealDraft(buyer_name, (context_provider,), cue.start())] if context_provider != buyer_name else []
     joint = _is_joint(sentence, providers, figures)
     if not joint and any(company_info(p.name).role in ("cloud", *CAPACITY_ROLES) for p in providers):
         # the make of the chips inside a cloud deal is not a party to it
@@ -590,6 +596,12 @@ def _supplier_list(sentence: str, mentions: list[CompanyMention]) -> list[DealDr
             break
         chain.append(m)
     return [DealDraft(owner.name, (m.name,), m.start) for m in _unique(chain)]
+
+
+_UNDER_THE_DEAL = re.compile(
+    r"(?i:\b(?:under|as part of|through)\s+(?:the|this|that)\s+(?:[\w-]+\s+)?(?:deal|agreement|contract)|"
+    r"\b(?:im Rahmen|unter)\s+(?:des|der|dieses|dieser)\s+(?:[\w-]+\s+)?(?:Vertrag\w*|Vereinbarung|Abkommen\w*|Deals?)\b)"
+)
 
 
 def _passive_deal(sentence: str, parties: list[CompanyMention]) -> DealDraft | None:

@@ -516,3 +516,32 @@ def test_receiving_shares_is_investment(text, lang):
 
 def test_share_price_news_is_no_investment_de():
     assert not investments("Die Nebius-Aktie erhielt Rückenwind, Mistral AI legte ebenfalls zu.", "de")
+
+
+# --- "Under the contract … Nvidia GPUs": the make of the chips is no supplier of the deal referred to ------
+
+
+@pytest.mark.parametrize(
+    "text, lang",
+    [
+        ("Nebius has signed a GPU cloud contract with Meta worth $3 billion. Under the contract Nebius will give Meta "
+         "access to Nvidia B300 GPUs in Finland.", "en"),
+        ("Nebius hat einen Cloud-Vertrag mit Meta über 3 Milliarden Dollar geschlossen. Im Rahmen des Vertrags "
+         "erhält Meta Zugriff auf Nvidia-GPUs vom Typ B300.", "de"),
+    ],
+)
+def test_chip_make_under_the_deal_is_no_supplier(text, lang):
+    found = deals(text, lang)
+    assert ("Meta", ("Nvidia",)) not in found
+    assert found[("Meta", ("Nebius",))].usd == 3e9
+
+
+@pytest.mark.parametrize(
+    "text, lang",
+    [
+        ("Meta kauft Nvidia-GPUs vom Typ B300 für 3 Milliarden Dollar.", "de"),
+        ("Meta is buying Nvidia B300 GPUs for $3 billion.", "en"),
+    ],
+)
+def test_buying_chips_directly_stays_with_the_maker(text, lang):
+    assert ("Meta", ("Nvidia",)) in deals(text, lang)
