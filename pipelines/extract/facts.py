@@ -326,6 +326,9 @@ def _analyse(
               if clean({d.buyer, *d.providers}, d.anchor)]
     for draft in drafts:
         own = deal_amounts if len(drafts) == 1 else []  # an open list of suppliers shares no figure
+        if len(drafts) > 1 and len(draft.providers) == 1:
+            # "a 6-gigawatt agreement with AMD and a 10-gigawatt letter of intent with Nvidia": each its own figure
+            own = [a for a in deal_amounts if _deal_phrase_before(sentence, a, draft.anchor, parties)]
         result.deals.append(_deal_dict(sentence, draft, own))
     if not drafts:
         # figures in a denied or hedged part of the sentence continue nothing
@@ -333,6 +336,20 @@ def _analyse(
         if not negated:
             result.tentative = [_deal_dict(sentence, d, []) for d in find_deals(*deal_args, assume_compute=True)]
     return result
+
+
+_DEAL_NOUN_WITH = re.compile(
+    r"(?i:^[\w\s-]{0,25}?\b(?:deal|agreement|contract|order|letter of intent|pact|commitment|Vertrag|Auftrag|"
+    r"Vereinbarung|Absichtserklärung|Bestellung|Deal)s?\s+(?:with|mit|from|von|bei)\s+(?:(?:the|de[mnr])\s+)?$)"
+)
+
+
+def _deal_phrase_before(sentence: str, amount: Amount, anchor: int, parties: list[CompanyMention]) -> bool:
+    """Whether `amount` sizes the deal noun right before the party at `anchor` ("a 6-gigawatt agreement with AMD",
+    "ein 6-Gigawatt-Vertrag mit AMD")."""
+    if not 0 <= anchor - amount.end <= 45 or any(amount.end <= m.start < anchor for m in parties):
+        return False
+    return bool(_DEAL_NOUN_WITH.match(sentence[amount.end : anchor]))
 
 
 def _deal_dict(sentence: str, draft: DealDraft, amounts: list[Amount]) -> dict:

@@ -545,3 +545,32 @@ def test_chip_make_under_the_deal_is_no_supplier(text, lang):
 )
 def test_buying_chips_directly_stays_with_the_maker(text, lang):
     assert ("Meta", ("Nvidia",)) in deals(text, lang)
+
+
+# --- several deals in one sentence, each sized by its own noun phrase -------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, lang",
+    [
+        ("Mistral AI signed a 2-gigawatt agreement with AMD last week and a 3-gigawatt letter of intent with Nvidia.",
+         "en"),
+        ("Zuvor hatte Mistral AI einen 2-Gigawatt-Vertrag mit AMD und eine 3-Gigawatt-Absichtserklärung mit Nvidia "
+         "unterzeichnet.", "de"),
+    ],
+)
+def test_each_deal_noun_keeps_its_figure(text, lang):
+    found = deals(text, lang)
+    assert found[("Mistral AI", ("AMD",))].gw == 2
+    assert found[("Mistral AI", ("Nvidia",))].gw == 3
+
+
+@pytest.mark.parametrize(
+    "text, lang",
+    [
+        ("Mistral AI has deals with AMD and Nvidia for 5 gigawatts of chips.", "en"),
+        ("Mistral AI hat Verträge mit AMD und Nvidia über 5 Gigawatt an Chips.", "de"),
+    ],
+)
+def test_shared_figure_of_a_list_stays_unassigned(text, lang):
+    assert all(d.gw is None for d in deals(text, lang).values())
