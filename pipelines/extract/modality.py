@@ -8,7 +8,7 @@ import re
 # only supplier" affirm (the company does not do it
 # alone: it buys more elsewhere); everything else here denies or hedges.
 _NEGATION = re.compile(
-    r"(?:\b(?:nicht(?! nur| zuletzt| allein| ausschließlich| (?:der|die|das|den|de[mr] )?einzige)|kein(?:e|en|er|em)?|not(?! only| just| alone| solely| exclusively| (?:the|its|their|(?:[\w-]+ ){0,2}[\w-]+['’]s) (?:only|sole)\b)|never|nie|"
+    r"(?:\b(?:nicht(?! nur| zuletzt| allein| ausschließlich| (?:der|die|das|den|de[mr] )?einzige| berührt| betroffen| beeinträchtigt)|kein(?:e|en|er|em)?|not(?! only| just| alone| solely| exclusively| affected| impacted| (?:be )?affected| (?:the|its|their|(?:[\w-]+ ){0,2}[\w-]+['’]s) (?:only|sole)\b)|never|nie|"
     r"weder|neither|denied|denies|dementiert\w*|bestritten|no longer|nicht mehr|"
     r"aufgekündigt|gekündigt|beendet|terminated|cancel+ed|scrapped|abgesagt|gestoppt)\b|n['’]t\b(?! just| only))",
     re.IGNORECASE,

@@ -572,11 +572,36 @@ _LIST_VERB_AFTER = re.compile(
 _OWNER_AFTER_NOUN = re.compile(r"(?i:\s+(?:von|des|of)\s+$)")
 
 
+_SUPPLIER_ROLE_NOUN = re.compile(
+    r"(?i:\s+(?:is|remains|was|ist|bleibt|war|wird)\s+(?:(?:also|auch|weiterhin|still|nach wie vor)\s+)?(?:(?:trotz|despite)"
+    r"[^,;]{0,40}?\s+)?$)"
+)
+_OWNED_SUPPLIER_AFTER = re.compile(
+    r"(?:['’]s?|s)\s+(?:(?:main|primary|largest|biggest|most important|key|wichtigste\w*|größte\w*|"
+    r"bevorzugte\w*)\s+)?(?:cloud provider|cloud partner|training partner|compute provider|chip supplier|"
+    r"Cloud-Anbieter|Cloudanbieter|Cloud-Partner|Trainingspartner|Chiplieferant)\b"
+)
+
+
+def _owned_supplier(sentence: str, named: list[CompanyMention]) -> list[DealDraft]:
+    """"Amazon bleibt Anthropics wichtigster Cloud-Anbieter", "Google is Meta's main cloud provider": the first
+    supplies the second."""
+    for a, owner in zip(named, named[1:]):
+        if (a.name != owner.name and _SUPPLIER_ROLE_NOUN.search(sentence[a.end : owner.start])
+                and _OWNED_SUPPLIER_AFTER.match(sentence, owner.end)
+                and company_info(owner.name).role in ("lab", "buyer")):
+            return [DealDraft(owner.name, (a.name,), a.start)]
+    return []
+
+
 def _supplier_list(sentence: str, mentions: list[CompanyMention]) -> list[DealDraft]:
+    named = [m for m in mentions if m.start != m.end and not m.via_product]
+    owned = _owned_supplier(sentence, named)
+    if owned:
+        return owned
     noun = _SUPPLIER_NOUN.search(sentence)
     if not noun:
         return []
-    named = [m for m in mentions if m.start != m.end and not m.via_product]
     # the owner: "OpenAI's (existing web of) suppliers" or "Lieferanten von OpenAI"
     owner = next((m for m in reversed(named) if m.end <= noun.start() and
                   re.fullmatch(r"['’]s?\s+(?:[\w-]+\s+){0,4}", sentence[m.end : noun.start()])), None)

@@ -574,3 +574,46 @@ def test_each_deal_noun_keeps_its_figure(text, lang):
 )
 def test_shared_figure_of_a_list_stays_unassigned(text, lang):
     assert all(d.gw is None for d in deals(text, lang).values())
+
+
+# --- "X bleibt Ys wichtigster Cloud-Anbieter", "X remains Y's primary cloud provider" -----------------
+
+
+@pytest.mark.parametrize(
+    "text, lang",
+    [
+        ("Google bleibt trotz der neuen Partnerschaft Mistral AIs wichtigster Cloud-Anbieter.", "de"),
+        ("Google remains Mistral AI's primary cloud provider.", "en"),
+    ],
+)
+def test_owned_supplier_noun(text, lang):
+    assert ("Mistral AI", ("Google",)) in deals(text, lang)
+
+
+def test_owned_supplier_needs_a_buying_owner_en():
+    assert ("Nvidia", ("Google",)) not in deals("Google is Nvidia's main cloud provider.", "en")
+
+
+# --- "is not affected" / "wird nicht berührt" affirm the deal ------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, lang",
+    [
+        ("Die TPU-Vereinbarung von Mistral AI mit Google wird von dem Schritt nicht berührt.", "de"),
+        ("Mistral AI's TPU agreement with Google is not affected by the move.", "en"),
+    ],
+)
+def test_not_affected_is_no_negation(text, lang):
+    assert ("Mistral AI", ("Google",)) in deals(text, lang)
+
+
+@pytest.mark.parametrize(
+    "text, lang",
+    [
+        ("Mistral AI nutzt keine TPUs von Google.", "de"),
+        ("Mistral AI does not use TPUs from Google.", "en"),
+    ],
+)
+def test_plain_negation_of_use_blocks(text, lang):
+    assert not deals(text, lang)
