@@ -400,7 +400,8 @@ def find_deals(
     300 Mrd. geschlossen" after a sentence on data centres). `assume_compute` finds the deal a
     sentence announces when the compute comes only in the next sentence.
     """
-    cue = DEAL_CUE.search(sentence) or _BUILD_FOR.search(sentence) or next(
+    cue = DEAL_CUE.search(sentence) or _BUILD_FOR.search(sentence) or (
+        _FOR_THEN_BUILT.search(sentence)) or next(
         (_WITH_PARTY.search(sentence, max(0, m.start - 30), m.start) for m in mentions
          if _WITH_PARTY.search(sentence, max(0, m.start - 30), m.start)), None
     )
@@ -443,7 +444,7 @@ def find_deals(
             buyer = min(buyers, key=lambda p: (role_rank(p.name), p.start))
             return [DealDraft(buyer.name, tuple(sorted(referenced)), cue.start())]
 
-    passive = _passive_deal(sentence, parties)
+    passive = _passive_deal(sentence, parties) or _passive_build_for(sentence, parties)
     if passive:
         return [passive]
 
@@ -627,6 +628,27 @@ _UNDER_THE_DEAL = re.compile(
     r"(?i:\b(?:under|as part of|through)\s+(?:the|this|that)\s+(?:[\w-]+\s+)?(?:deal|agreement|contract)|"
     r"\b(?:im Rahmen|unter)\s+(?:des|der|dieses|dieser)\s+(?:[\w-]+\s+)?(?:Vertrag\w*|Vereinbarung|Abkommen\w*|Deals?)\b)"
 )
+
+
+_FOR_THEN_BUILT = re.compile(r"(?i:\bfür\s+(?:[\w-]+\s+){1,3}?(?:errichtet|gebaut|erbaut)\b)")
+_BUILT_PARTICIPLE = re.compile(r"\b(?:errichtet|gebaut|erbaut|built|constructed|developed)\b")
+_FOR_BEFORE = re.compile(r"(?i:\b(?:für|for)\s+(?:(?:de[mnr]|die|das|the)\s+)?(?:[\w-]+\s+){0,2}?)$")
+
+
+def _passive_build_for(sentence: str, parties: list[CompanyMention]) -> DealDraft | None:
+    """"Der Campus wird vom Entwickler Crusoe für Oracle errichtet", "The campus is being built by Crusoe for
+    Oracle": whoever it is built for buys from the builder."""
+    for aux in _PASSIVE_AUX.finditer(sentence):
+        participle = _BUILT_PARTICIPLE.search(sentence, aux.end(), aux.end() + 120)
+        if not participle:
+            continue
+        window = [p for p in parties if aux.end() <= p.start <= participle.end() + 60 and p.start != p.end
+                  and not (p.start > participle.end() and re.search(r"[,;:–—]", sentence[participle.end() : p.start]))]
+        agents = [p for p in window if _AGENT_BEFORE.search(sentence[max(0, p.start - 40) : p.start])]
+        customers = [p for p in window if _FOR_BEFORE.search(sentence[max(0, p.start - 30) : p.start])]
+        if agents and customers and agents[0].name != customers[0].name:
+            return DealDraft(customers[0].name, (agents[0].name,), participle.start())
+    return None
 
 
 def _passive_deal(sentence: str, parties: list[CompanyMention]) -> DealDraft | None:

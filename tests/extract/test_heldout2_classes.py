@@ -617,3 +617,27 @@ def test_not_affected_is_no_negation(text, lang):
 )
 def test_plain_negation_of_use_blocks(text, lang):
     assert not deals(text, lang)
+
+
+# --- passive build-for: "wird von X für Y errichtet", "is being built by X for Y" ---------------------
+
+
+@pytest.mark.parametrize(
+    "text, lang",
+    [
+        ("Das Rechenzentrum in Texas wird vom Entwickler Crusoe für Meta errichtet.", "de"),
+        ("The data centre in Texas is being built by Crusoe for Meta.", "en"),
+    ],
+)
+def test_passive_build_for(text, lang):
+    assert ("Meta", ("Crusoe",)) in deals(text, lang)
+
+
+@pytest.mark.parametrize(
+    "text, lang",
+    [
+        ("Das Rechenzentrum wurde 2024 von Crusoe gebaut, für Meta ein wichtiger Standort.", "de"),
+    ],
+)
+def test_passive_build_for_needs_one_clause(text, lang):
+    assert ("Meta", ("Crusoe",)) not in deals(text, lang)
