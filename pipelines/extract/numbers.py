@@ -81,7 +81,7 @@ _CURRENCIES = {"$": "usd", "us$": "usd", "usd": "usd", "dollar": "usd", "€": "
 _POWER_UNIT = re.compile(r"[\s-]*(?P<unit>GW|Gigawatts?|gigawatts?|MW|Megawatts?|megawatts?)(?![\w])")
 _CHIP_NOUN = (
     r"(?:[\w]+-)*(?:GPUs|TPUs|[Cc]hips|Grafikprozessoren|Grafikchips|Grafikkarten|accelerators|"
-    r"Beschleuniger|Tensor Processing Units|Superchips|superchips|[Pp]rozessoren|processors)"
+    r"Beschleuniger|Tensor Processing Units|tensor processing units|graphics processing units|Superchips|superchips|[Pp]rozessoren|processors)"
 )
 _NOT_IN_NOUN_PHRASE = (
     r"(?:\d[\d.,]*\d|servers?|Server|Systemen?|systems?|racks?|Racks|Kernen?|cores|nodes|Knoten|with|mit|von|from|"

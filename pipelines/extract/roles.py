@@ -33,7 +33,7 @@ DEAL_CUE = re.compile(
     r"receiv\w*|\baccess(?:es|ing)?\b)"
 )
 COMPUTE_CUE = re.compile(
-    r"(?i:GPU|TPU|chips?\b(?!-)|Trainium|accelerator|Beschleuniger|cloud|compute\b|computing|"
+    r"(?i:GPU|TPU|tensor processing units?|graphics processing units?|chips?\b(?!-)|Trainium|accelerator|Beschleuniger|cloud|compute\b|computing|"
     r"Rechenleistung|Rechenkapazit\w*|Rechenzentr\w*|Rechenpower|Computerleistung|data ?cent(?:er|re)s?|"
     r"datacenter\w*|capacity|Kapazit\w*|infrastructure|Infrastruktur|supercomputer|Supercomputer|cluster|"
     r"Server|servers|AI factor\w*|KI-Fabrik\w*|Grafikprozessor\w*|Instinct|Blackwell|Rubin|gigawatt|"

@@ -641,3 +641,17 @@ def test_passive_build_for(text, lang):
 )
 def test_passive_build_for_needs_one_clause(text, lang):
     assert ("Meta", ("Crusoe",)) not in deals(text, lang)
+
+
+# --- spelled-out chip names --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, lang",
+    [
+        ("Mistral AI may use up to 400,000 of Google's tensor processing units under the agreement.", "en"),
+        ("Mistral AI darf im Rahmen der Vereinbarung bis zu 400.000 Tensor Processing Units von Google nutzen.", "de"),
+    ],
+)
+def test_spelled_out_tpus(text, lang):
+    assert deals(text, lang)[("Mistral AI", ("Google",))].chips == 400_000
