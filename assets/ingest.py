@@ -34,6 +34,7 @@ def raw_documents(context: dg.AssetExecutionContext, warehouse_db: WarehouseReso
     reported here and in the check, and never stops the others."""
     day = date.fromisoformat(context.partition_key)
     configured = sources.load()
+    # Two short connections, not one long one: the write lock is not held while the web is read.
     with warehouse_db.connect() as con:
         web = _web_context(con, http, day) if any(s.kind not in FILE_KINDS for s in configured) else None
     try:

@@ -466,7 +466,7 @@ def extract_facts(text: str, lang: str | None = None) -> ExtractedFacts:
                 money_for = collection is deals or not (previous.deals or current.compute)
                 for fact in facts:
                     _fill(fact, current.free_amounts if money_for else [], kinds, year)
-                for i, (fact, s, e) in enumerate(collection):
+                for i, (fact, s, _) in enumerate(collection):
                     if any(fact is f for f in facts):
                         collection[i] = (fact, s, end)
             chain += 1

@@ -53,27 +53,30 @@ def read_jsonl(source: SourceConfig, *, max_bytes: int) -> SourceRead:
     file = source.path
     started, attempted_at = time.perf_counter(), _now()
     try:
-        lines = file.read_text(encoding="utf-8", errors="replace").splitlines()
+        handle = file.open(encoding="utf-8", errors="replace")
     except OSError as error:
         result.error = f"cannot read file: {error}"
         result.attempts.append(ReadAttempt(source.name, str(file), attempted_at, error=result.error))
         return result
-    result.attempts.append(ReadAttempt(source.name, file.as_uri(), attempted_at, bytes=file.stat().st_size,
-                                       elapsed_ms=(time.perf_counter() - started) * 1000))
     seen: set[str] = set()
-    for number, line in enumerate(lines, start=1):
-        if not line.strip():
-            continue
-        if source.max_items and len(result.documents) >= source.max_items:
-            break
-        problem, document = _article_from_line(source, line, number, attempted_at, max_bytes)
-        if document is not None and document.locator in seen:
-            problem, document = f"duplicate id {document.locator!r}: line skipped", None
-        if problem:
-            result.attempts.append(ReadAttempt(source.name, f"{file.as_uri()}#L{number}", attempted_at, error=problem))
-        if document is not None:
-            seen.add(document.locator)
-            result.documents.append(document)
+    with handle:  # line by line: a large file is never held in memory whole
+        for number, line in enumerate(handle, start=1):
+            if not line.strip():
+                continue
+            if source.max_items and len(result.documents) >= source.max_items:
+                break
+            problem, document = _article_from_line(source, line, number, attempted_at, max_bytes)
+            if document is not None and document.locator in seen:
+                problem, document = f"duplicate id {document.locator!r}: line skipped", None
+            if problem:
+                result.attempts.append(ReadAttempt(source.name, f"{file.as_uri()}#L{number}", attempted_at,
+                                                   error=problem))
+            if document is not None:
+                seen.add(document.locator)
+                result.documents.append(document)
+    # The read of the file itself comes first in the log, before the problems of its lines.
+    result.attempts.insert(0, ReadAttempt(source.name, file.as_uri(), attempted_at, bytes=file.stat().st_size,
+                                          elapsed_ms=(time.perf_counter() - started) * 1000))
     return result
 
 
