@@ -33,7 +33,7 @@ def investments(text: str, lang: str) -> dict[tuple[str, str], object]:
         ("Applied Digital, Cipher Mining and Hut 8 lease halls to Together AI.",
          ["Applied Digital", "Cipher Mining", "Hut 8", "Together AI"]),
         ("Coatue, Altimeter und ICONIQ investieren in Black Forest Labs.",
-         ["Coatue", "Altimeter", "ICONIQ", "Black Forest Labs"]),
+         ["Coatue", "Altimeter Capital", "ICONIQ", "Black Forest Labs"]),
         ("Nokia, Synopsys and Cisco are no GPU clouds.", ["Nokia", "Synopsys", "Cisco"]),
         ("The Vantage Data Centers campus and the operator Switch", ["Vantage Data Centers", "Switch"]),
         ("Der Windows-Konzern und der Seattle-based cloud giant", ["Microsoft", "Amazon"]),

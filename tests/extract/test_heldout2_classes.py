@@ -286,8 +286,8 @@ def test_round_raiser_in_relative_clause_gets_next_sentence_investors(text, lang
 )
 def test_investor_list_after_investors_noun(text, lang):
     found = investments(text, lang)
-    assert {("Sequoia", "Mistral AI"), ("Nvidia", "Mistral AI"), ("General Catalyst", "Mistral AI")} <= set(found)
-    assert not any(investee == "Sequoia" for _, investee in found)
+    assert {("Sequoia Capital", "Mistral AI"), ("Nvidia", "Mistral AI"), ("General Catalyst", "Mistral AI")} <= set(found)
+    assert not any(investee == "Sequoia Capital" for _, investee in found)
 
 
 def test_long_separable_einsteigen_de():

@@ -1,0 +1,98 @@
+"""The learned decision layer: which candidate pairs are facts, with what confidence.
+
+`ExtractorModel` bundles the trained parts (party tagger, deal and investment scorers, figure
+scorer) and the thresholds chosen by cross-validation. `score_candidates` turns one analysed
+article into scored candidate pairs; `facts.py` builds the facts from them.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from ..document import Document
+from ..parties import Entity
+from .features import Candidate, GrammarFacts, candidates, pair_features
+from .linear import LinearModel
+from .tagger import PartyTagger
+
+MODEL_DIR = Path(__file__).with_name("files")
+DECISION_FILE = MODEL_DIR / "decision.json"
+TAGGER_FILE = MODEL_DIR / "party_tagger.crfsuite"
+
+
+@dataclass(frozen=True)
+class Scored:
+    candidate: Candidate
+    deal: float  # probability that A buys compute from B
+    investment: float  # probability that A invests in B
+    context_deal: list[float]  # per context, for choosing the evidence
+    context_investment: list[float]
+
+
+@dataclass
+class ExtractorModel:
+    deal: LinearModel
+    investment: LinearModel
+    tagger: PartyTagger | None = None
+    figures: dict[str, LinearModel] = field(default_factory=dict)
+    thresholds: dict[str, float] = field(default_factory=dict)
+    meta: dict = field(default_factory=dict)
+
+    def to_dict(self) -> dict:
+        return {"meta": self.meta, "thresholds": self.thresholds, "deal": self.deal.to_dict(),
+                "investment": self.investment.to_dict(),
+                "figures": {k: m.to_dict() for k, m in sorted(self.figures.items())}}
+
+    def save(self, folder: Path) -> None:
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / DECISION_FILE.name).write_text(json.dumps(self.to_dict(), indent=1, sort_keys=True) + "\n",
+                                                encoding="utf-8")
+
+    @classmethod
+    def load(cls, folder: Path = MODEL_DIR) -> "ExtractorModel":
+        data = json.loads((folder / DECISION_FILE.name).read_text(encoding="utf-8"))
+        tagger_path = folder / TAGGER_FILE.name
+        return cls(
+            deal=LinearModel.from_dict(data["deal"]), investment=LinearModel.from_dict(data["investment"]),
+            tagger=PartyTagger(tagger_path) if tagger_path.exists() else None,
+            figures={k: LinearModel.from_dict(v) for k, v in data.get("figures", {}).items()},
+            thresholds=data.get("thresholds", {}), meta=data.get("meta", {}),
+        )
+
+
+@lru_cache(maxsize=4)
+def load_model(folder: Path = MODEL_DIR) -> ExtractorModel | None:
+    """The committed model, loaded once per process; None when it is missing (rules only)."""
+    return ExtractorModel.load(folder) if (folder / DECISION_FILE.name).exists() else None
+
+
+def ranks(entities: dict[str, Entity]) -> dict[str, int]:
+    """Entities by how often the article names them (0 = most often)."""
+    order = sorted(entities.values(), key=lambda e: (-len(e.mentions), e.mentions[0].start))
+    return {e.name: i for i, e in enumerate(order)}
+
+
+def featurize(doc: Document, entities: dict[str, Entity], grammar: GrammarFacts | None):
+    """(candidate, pooled features, per-context features) for every candidate pair of the article."""
+    rank = ranks(entities)
+    out = []
+    for cand in candidates(doc, entities, grammar):
+        pooled, per_context = pair_features(doc, entities, cand, grammar, rank)
+        out.append((cand, pooled, per_context))
+    return out
+
+
+def score_candidates(model: ExtractorModel, featurized) -> list[Scored]:
+    scored = []
+    for cand, pooled, per_context in featurized:
+        entity_part = {k: v for k, v in pooled.items() if ":" not in k and not k.startswith(("dist=", "order=", "gap=",
+                                                                                              "others_between=", "xs_order="))}
+        ctx_rows = [{**entity_part, **{name: 1.0 for name in feats}} for feats in per_context]
+        scored.append(Scored(
+            cand, model.deal.probability(pooled), model.investment.probability(pooled),
+            [model.deal.probability(r) for r in ctx_rows], [model.investment.probability(r) for r in ctx_rows],
+        ))
+    return scored
