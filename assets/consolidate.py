@@ -4,7 +4,7 @@ import dagster as dg
 import polars as pl
 
 from assets.metadata import frame_metadata
-from pipelines import warehouse
+from pipelines import settings, warehouse
 from pipelines.consolidate import ConsolidationResult, consolidate_deals, consolidate_investments
 from pipelines.resources import DUCKDB_WRITE_POOL, CorrectionsResource, WarehouseResource
 from pipelines.schemas import DEALS_SCHEMA, INVESTMENTS_SCHEMA
@@ -17,17 +17,25 @@ def _corrections_check(asset: str) -> dg.AssetCheckSpec:
                              description="Every entry of corrections.yaml matched a mention or a consolidated row.")
 
 
-def _consolidate(context, warehouse_db, corrections, table, mentions_table, consolidate, schema, preview):
+class ConfidenceSettings(dg.Config):
+    """How confident the extraction must be for a mention to count (empty: `settings.min_confidence`, the
+    threshold tuned by cross-validation; 0 counts every mention)."""
+    min_confidence: float | None = None
+
+
+def _consolidate(context, warehouse_db, corrections, table, mentions_table, consolidate, schema, preview,
+                 min_confidence: float):
     with warehouse_db.connect() as con:
         mentions = warehouse.query_frame(con, warehouse.read_sql(f"select_{mentions_table}_for_consolidation"))
-        result: ConsolidationResult = consolidate(mentions, corrections.load())
+        result: ConsolidationResult = consolidate(mentions, corrections.load(), min_confidence)
         frame = pl.DataFrame(result, schema=schema)
         warehouse.replace_table(con, table, frame)
     unused = [str(correction) for correction in result.unused_corrections]
     for problem in unused:
         context.log.warning(f"unused correction: {problem}")
+    counted = mentions.filter(pl.col("confidence").is_null() | (pl.col("confidence") >= min_confidence)).height
     yield dg.MaterializeResult(metadata=frame_metadata(
-        frame, preview, mentions=mentions.height,
+        frame, preview, mentions=mentions.height, mentions_counted=counted, min_confidence=min_confidence,
         corrected_rows=frame.filter(pl.col("corrections").list.len() > 0).height,
     ))
     yield dg.AssetCheckResult(check_name=CORRECTIONS_APPLIED_CHECK, passed=not unused,
@@ -37,22 +45,29 @@ def _consolidate(context, warehouse_db, corrections, table, mentions_table, cons
 
 @dg.asset(group_name="consolidate", kinds={"polars", "duckdb"}, pool=DUCKDB_WRITE_POOL,
           deps=["deal_mentions"], check_specs=[_corrections_check("deals")])
-def deals(context: dg.AssetExecutionContext, warehouse_db: WarehouseResource, corrections: CorrectionsResource):
+def deals(context: dg.AssetExecutionContext, config: ConfidenceSettings, warehouse_db: WarehouseResource,
+          corrections: CorrectionsResource):
     """Each compute deal once, across sources and languages: buyer, providers, resource, the
     headline figures with their bounds, the figures that disagree, first and last report dates,
     how many articles and sources reported it, and the mention ids it came from. A later expansion
     of the same pair with a new figure stays a deal of its own. Recomputed over the whole history
-    on every run, with the analysts' corrections (corrections.yaml) applied."""
+    on every run, with the analysts' corrections (corrections.yaml) applied. Only mentions whose
+    confidence clears the threshold count (config `min_confidence`, default tuned for precision)."""
+    threshold = settings.min_confidence("deal") if config.min_confidence is None else config.min_confidence
     yield from _consolidate(context, warehouse_db, corrections, "deals", "deal_mentions", consolidate_deals,
-                            DEALS_SCHEMA, ["buyer", "providers", "resource", "gw", "gw_bound", "usd", "n_articles",
-                                           "languages"])
+                            DEALS_SCHEMA, ["buyer", "providers", "resource", "gw", "gw_bound", "usd", "confidence",
+                                           "n_articles", "languages"], threshold)
 
 
 @dg.asset(group_name="consolidate", kinds={"polars", "duckdb"}, pool=DUCKDB_WRITE_POOL,
           deps=["investment_mentions"], check_specs=[_corrections_check("investments")])
-def investments(context: dg.AssetExecutionContext, warehouse_db: WarehouseResource, corrections: CorrectionsResource):
+def investments(context: dg.AssetExecutionContext, config: ConfidenceSettings, warehouse_db: WarehouseResource,
+                corrections: CorrectionsResource):
     """Each equity investment and warrant once, across sources and languages, with its headline
-    amount, disagreeing figures, report dates and the mention ids it came from, corrections applied."""
+    amount, disagreeing figures, report dates and the mention ids it came from, corrections applied;
+    only mentions whose confidence clears the threshold count."""
+    threshold = settings.min_confidence("investment") if config.min_confidence is None else config.min_confidence
     yield from _consolidate(context, warehouse_db, corrections, "investments", "investment_mentions",
                             consolidate_investments, INVESTMENTS_SCHEMA,
-                            ["investor", "investee", "instrument", "usd", "n_articles", "languages"])
+                            ["investor", "investee", "instrument", "usd", "confidence", "n_articles", "languages"],
+                            threshold)

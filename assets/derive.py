@@ -48,3 +48,13 @@ def investor_customer_loops(config: LoopSettings, warehouse_db: WarehouseResourc
     such as "Google invests in Anthropic; Anthropic buys compute from Google"."""
     frame = _derive(warehouse_db, "investor_customer_loops", {"max_length": config.max_length})
     return dg.MaterializeResult(metadata=frame_metadata(frame, ["companies", "length", "description"]))
+
+
+@dg.asset(group_name="derive", kinds={"duckdb", "sql"}, pool=DUCKDB_WRITE_POOL, deps=["party_mentions"])
+def company_candidates(warehouse_db: WarehouseResource) -> dg.MaterializeResult:
+    """Organisations the company registry does not know, seen as parties of extracted facts: name as
+    the text writes it, kind (investor, energy, research, company), in how many articles, first and
+    last seen, and an example sentence. Analysts review it to extend `pipelines/extract/companies.yaml`."""
+    frame = _derive(warehouse_db, "company_candidates")
+    return dg.MaterializeResult(metadata=frame_metadata(
+        frame, ["name", "kind", "n_articles", "first_seen", "last_seen", "example_evidence"]))

@@ -11,7 +11,7 @@ from pipelines import warehouse
 from pipelines.mentions import mentions_from_article
 from pipelines.partitions import daily_partitions
 from pipelines.resources import DUCKDB_WRITE_POOL, WarehouseResource
-from pipelines.schemas import DEAL_MENTIONS_SCHEMA, INVESTMENT_MENTIONS_SCHEMA
+from pipelines.schemas import DEAL_MENTIONS_SCHEMA, INVESTMENT_MENTIONS_SCHEMA, PARTY_MENTIONS_SCHEMA
 
 
 @dg.multi_asset(
@@ -19,48 +19,62 @@ from pipelines.schemas import DEAL_MENTIONS_SCHEMA, INVESTMENT_MENTIONS_SCHEMA
         dg.AssetSpec(
             "deal_mentions", deps=[articles], group_name="extract", kinds={"python", "duckdb"},
             description="Compute deals as stated in one article (buyer, providers, resource, gigawatts, "
-                        "chips, dollars or euros with their bounds, year, status), each with the "
-                        "evidence sentence and its character span in the article text.",
+                        "chips, dollars or euros with their bounds, year, status), each with the decision "
+                        "layer's confidence, the evidence sentence and its character span in the article text.",
         ),
         dg.AssetSpec(
             "investment_mentions", deps=[articles], group_name="extract", kinds={"python", "duckdb"},
             description="Equity investments and share warrants as stated in one article, each with "
-                        "the evidence sentence and its character span.",
+                        "the decision layer's confidence, the evidence sentence and its character span.",
+        ),
+        dg.AssetSpec(
+            "party_mentions", deps=[articles], group_name="extract", kinds={"python", "duckdb"},
+            description="Organisations outside the company registry that take part in an extracted fact, "
+                        "under the name the text uses, with the sentence that names them.",
         ),
     ],
     partitions_def=daily_partitions,
     pool=DUCKDB_WRITE_POOL,
 )
 def mentions(context: dg.AssetExecutionContext, warehouse_db: WarehouseResource):
-    """Runs the bilingual deal grammar over the day's articles."""
+    """Runs the bilingual grammar and the learned decision layer over the day's articles: every fact
+    with its confidence and evidence; organisations outside the registry to `party_mentions`."""
     day = date.fromisoformat(context.partition_key)
     with warehouse_db.connect() as con:
         day_articles = warehouse.query_frame(con, warehouse.read_sql("select_articles_partition"), {"day": day})
-        deal_rows, investment_rows = [], []
+        deal_rows, investment_rows, party_rows = [], [], []
         for article in day_articles.iter_rows(named=True):
-            deals, investments = mentions_from_article(article)
+            deals, investments, parties = mentions_from_article(article)
             deal_rows += deals
             investment_rows += investments
+            party_rows += parties
         deal_frame = _frame(deal_rows, DEAL_MENTIONS_SCHEMA, day)
         investment_frame = _frame(investment_rows, INVESTMENT_MENTIONS_SCHEMA, day)
+        party_frame = _frame(party_rows, PARTY_MENTIONS_SCHEMA, day, key=["article_id", "name"])
         with warehouse.transaction(con):
-            for table, frame in (("deal_mentions", deal_frame), ("investment_mentions", investment_frame)):
+            for table, frame in (("deal_mentions", deal_frame), ("investment_mentions", investment_frame),
+                                 ("party_mentions", party_frame)):
                 con.execute(warehouse.read_sql(f"delete_{table}_partition"), {"day": day})
                 warehouse.insert_frame(con, table, frame)
 
     yield dg.MaterializeResult(
         asset_key="deal_mentions",
-        metadata=frame_metadata(deal_frame, ["buyer", "providers", "resource", "gw", "usd", "evidence"],
+        metadata=frame_metadata(deal_frame, ["buyer", "providers", "resource", "gw", "usd", "confidence", "evidence"],
                                 articles_read=day_articles.height),
     )
     yield dg.MaterializeResult(
         asset_key="investment_mentions",
-        metadata=frame_metadata(investment_frame, ["investor", "investee", "instrument", "usd", "evidence"],
-                                articles_read=day_articles.height),
+        metadata=frame_metadata(investment_frame, ["investor", "investee", "instrument", "usd", "confidence",
+                                                   "evidence"], articles_read=day_articles.height),
+    )
+    yield dg.MaterializeResult(
+        asset_key="party_mentions",
+        metadata=frame_metadata(party_frame, ["name", "kind", "evidence"], articles_read=day_articles.height),
     )
 
 
-def _frame(rows: list[dict], schema: dict, day: date) -> pl.DataFrame:
-    frame = pl.DataFrame([{key: row.get(key) for key in schema} for row in rows], schema=schema)
+def _frame(rows: list[dict], schema: dict, day: date, key: list[str] | None = None) -> pl.DataFrame:
+    frame = pl.DataFrame([{name: row.get(name) for name in schema} for row in rows], schema=schema)
     # Two identical facts from the same sentence would share an id: keep one.
-    return frame.unique("mention_id", keep="first", maintain_order=True).with_columns(partition_date=pl.lit(day))
+    return frame.unique(key or "mention_id", keep="first", maintain_order=True).with_columns(
+        partition_date=pl.lit(day))

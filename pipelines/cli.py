@@ -33,11 +33,16 @@ def main(argv: list[str] | None = None) -> int:
     extract = commands.add_parser("extract", help="extract deals and investments from a jsonl file of articles")
     extract.add_argument("input", type=Path, help="jsonl: one article a line with id, lang, text")
     extract.add_argument("-o", "--output", type=Path, required=True, help="jsonl: one line per article")
+    extract.add_argument("--rules-only", action="store_true",
+                         help="the grammar alone, without the learned decision layer")
+    extract.add_argument("--min-confidence", type=float, default=None,
+                         help="keep facts at least this confident (default: the threshold the derived tables use; "
+                              "0 keeps every fact the extractor emits)")
 
     args = parser.parse_args(argv)
     if args.command == "run":
         return run_pipeline(args.sources, args.db, args.date)
-    return extract_file(args.input, args.output)
+    return extract_file(args.input, args.output, args.rules_only, args.min_confidence)
 
 
 def run_pipeline(sources: Path | None, db: Path | None, day: date | None) -> int:
@@ -96,9 +101,14 @@ def run_pipeline(sources: Path | None, db: Path | None, day: date | None) -> int
     return 0
 
 
-def extract_file(input_path: Path, output_path: Path) -> int:
-    from pipelines.extract import extract_facts
+def extract_file(input_path: Path, output_path: Path, rules_only: bool = False,
+                 min_confidence: float | None = None) -> int:
+    from pipelines.extract.extractor import ExtractionMode, ModelMissingError, extract
 
+    mode = ExtractionMode.RULES if rules_only else ExtractionMode.MODEL
+    thresholds = {kind: settings.min_confidence(kind) if min_confidence is None else min_confidence
+                  for kind in ("deal", "investment")}
+    keep = lambda facts, kind: [f for f in facts if f["confidence"] is None or f["confidence"] >= thresholds[kind]]
     if not input_path.is_file():
         print(f"compute-deals: no such file: {input_path}", file=sys.stderr)
         return 2
@@ -114,15 +124,22 @@ def extract_file(input_path: Path, output_path: Path) -> int:
                 print(f"compute-deals: {input_path}:{number}: skipped, not an article ({error})", file=sys.stderr)
                 n_bad += 1
                 continue
-            facts = extract_facts(text, lang=article.get("lang"))
+            try:
+                facts = extract(text, lang=article.get("lang"), mode=mode)
+            except ModelMissingError as error:
+                print(f"compute-deals: {error}", file=sys.stderr)
+                return 2
             record = {
                 "id": article.get("id", f"line-{number}"),
-                "deals": [fact.to_dict() for fact in facts.deals],
-                "investments": [fact.to_dict() for fact in facts.investments],
+                "deals": keep(facts.deals, "deal"),
+                "investments": keep(facts.investments, "investment"),
+                "parties": facts.parties,
             }
             out.write(json.dumps(record, ensure_ascii=False) + "\n")
             n_articles += 1
-    print(f"compute-deals: {n_articles} articles → {output_path}" + (f" ({n_bad} lines skipped)" if n_bad else ""))
+    print(f"compute-deals: {n_articles} articles → {output_path} ({mode.value}; deals with confidence ≥ "
+          f"{thresholds['deal']:.2f}, investments ≥ {thresholds['investment']:.2f})"
+          + (f" ({n_bad} lines skipped)" if n_bad else ""))
     return 0
 
 

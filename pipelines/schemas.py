@@ -26,7 +26,7 @@ _MENTION_CONTEXT = {"mention_id": pl.String, "article_id": pl.String, "source": 
                    "published": pl.Date}
 _MONEY = {"usd": pl.Float64, "usd_bound": pl.String, "usd_vague": pl.Boolean,
           "eur": pl.Float64, "eur_bound": pl.String, "eur_vague": pl.Boolean}
-_EVIDENCE = {"evidence": pl.String, "evidence_start": pl.Int32, "evidence_end": pl.Int32}
+_EVIDENCE = {"confidence": pl.Float64, "evidence": pl.String, "evidence_start": pl.Int32, "evidence_end": pl.Int32}
 DEAL_MENTIONS_SCHEMA = {
     **_MENTION_CONTEXT, "buyer": pl.String, "providers": pl.List(pl.String), "resource": pl.String,
     "gw": pl.Float64, "gw_bound": pl.String, "chips": pl.Int64, "chips_bound": pl.String, **_MONEY,
@@ -39,7 +39,8 @@ INVESTMENT_MENTIONS_SCHEMA = {
 _REPORTS = {
     "disagreeing_figures": pl.List(pl.String), "first_reported": pl.Date, "last_reported": pl.Date,
     "n_mentions": pl.Int32, "n_articles": pl.Int32, "n_sources": pl.Int32,
-    "languages": pl.List(pl.String), "mention_ids": pl.List(pl.String), "evidence": pl.String,
+    "languages": pl.List(pl.String), "mention_ids": pl.List(pl.String), "confidence": pl.Float64,
+    "evidence": pl.String,
     "corrections": pl.List(pl.String),
 }
 DEALS_SCHEMA = {
@@ -50,4 +51,14 @@ DEALS_SCHEMA = {
 INVESTMENTS_SCHEMA = {
     "investment_id": pl.String, "investor": pl.String, "investee": pl.String, "instrument": pl.String,
     **_MONEY, "shares": pl.Int64, **_REPORTS,
+}
+PARTY_MENTIONS_SCHEMA = {
+    "article_id": pl.String, "partition_date": pl.Date, "source": pl.String, "lang": pl.String,
+    "published": pl.Date, "name": pl.String, "kind": pl.String, "evidence": pl.String,
+    "evidence_start": pl.Int32, "evidence_end": pl.Int32,
+}
+COMPANY_CANDIDATES_SCHEMA = {
+    "name": pl.String, "kind": pl.String, "n_articles": pl.Int32, "n_mentions": pl.Int32, "first_seen": pl.Date,
+    "last_seen": pl.Date, "article_ids": pl.List(pl.String), "example_evidence": pl.String,
+    "example_article_id": pl.String,
 }

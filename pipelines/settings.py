@@ -43,3 +43,28 @@ def exports_path() -> Path:
 
 def corrections_path() -> Path:
     return _from_env(CORRECTIONS_ENV, DEFAULT_CORRECTIONS)
+
+
+MIN_CONFIDENCE_ENV = "COMPUTE_DEALS_MIN_CONFIDENCE"
+
+
+def min_confidence(kind: str) -> float:
+    """The confidence a `kind` ("deal" or "investment") mention needs to count in the derived tables.
+
+    Default: the threshold chosen by blind cross-validation when the extraction model was trained
+    (the lowest at which deal precision reached 0.9, kept in the model file); `COMPUTE_DEALS_MIN_CONFIDENCE`
+    overrides it for both kinds (0 counts every mention). Without a model file: 0.
+    """
+    value = os.environ.get(MIN_CONFIDENCE_ENV)
+    if value:
+        try:
+            threshold = float(value)
+        except ValueError as error:
+            raise ValueError(f"{MIN_CONFIDENCE_ENV}={value!r} is not a number between 0 and 1") from error
+        if not 0.0 <= threshold <= 1.0:
+            raise ValueError(f"{MIN_CONFIDENCE_ENV}={value!r} is not a number between 0 and 1")
+        return threshold
+    from pipelines.extract.model.decide import load_model  # the model file holds the tuned default
+
+    model = load_model()
+    return float(model.thresholds.get(kind, 0.0)) if model else 0.0

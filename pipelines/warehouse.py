@@ -24,12 +24,16 @@ TABLES = (
     "articles",
     "deal_mentions",
     "investment_mentions",
+    "party_mentions",
     "deals",
     "investments",
     "company_gigawatt_commitments",
     "company_gigawatt_commitments_by_year",
     "investor_customer_loops",
+    "company_candidates",
 )
+# Changes to tables that existing databases already have, applied in this order (idempotent).
+MIGRATIONS = ("migrate_add_confidence_columns",)
 
 
 class WarehouseLockedError(RuntimeError):
@@ -80,6 +84,8 @@ def ensure_schema(con: duckdb.DuckDBPyConnection) -> None:
     """Create every table that does not exist yet (the DDL is `create ... if not exists`)."""
     for table in TABLES:
         con.execute(read_sql(f"create_{table}_table"))
+    for migration in MIGRATIONS:
+        con.execute(read_sql(migration))
 
 
 @contextmanager

@@ -15,6 +15,7 @@ create table if not exists deal_mentions (
     eur double, eur_bound varchar, eur_vague boolean not null default false,
     year integer,
     status varchar not null,
+    confidence double,                 -- the decision layer's probability (null: no model)
     evidence varchar not null,
     evidence_start integer not null,
     evidence_end integer not null

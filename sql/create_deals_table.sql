@@ -18,6 +18,7 @@ create table if not exists deals (
     n_sources integer not null,
     languages varchar[] not null,
     mention_ids varchar[] not null,
+    confidence double,                        -- the highest confidence of its mentions
     evidence varchar not null,                -- the sentence behind the headline figure
     corrections varchar[] not null default []   -- analyst corrections applied (corrections.yaml)
 );

@@ -12,6 +12,7 @@ create table if not exists investment_mentions (
     usd double, usd_bound varchar, usd_vague boolean not null default false,
     eur double, eur_bound varchar, eur_vague boolean not null default false,
     shares bigint,
+    confidence double,                 -- the decision layer's probability (null: no model)
     evidence varchar not null,
     evidence_start integer not null,
     evidence_end integer not null

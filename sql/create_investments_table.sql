@@ -15,6 +15,7 @@ create table if not exists investments (
     n_sources integer not null,
     languages varchar[] not null,
     mention_ids varchar[] not null,
+    confidence double,                        -- the highest confidence of its mentions
     evidence varchar not null,
     corrections varchar[] not null default []   -- analyst corrections applied (corrections.yaml)
 );

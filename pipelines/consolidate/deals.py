@@ -80,14 +80,17 @@ class ConsolidationResult(list):
         return list(self)
 
 
-def consolidate_deals(mentions: pl.DataFrame, corrections: Corrections | None = None) -> ConsolidationResult:
-    """One row per deal (DEALS_SCHEMA columns, plus `corrections`: what analysts changed)."""
-    return _consolidate(mentions, corrections or NO_CORRECTIONS, _DEALS)
+def consolidate_deals(mentions: pl.DataFrame, corrections: Corrections | None = None,
+                      min_confidence: float = 0.0) -> ConsolidationResult:
+    """One row per deal (DEALS_SCHEMA columns, plus `corrections`: what analysts changed), from the mentions
+    whose confidence is at least `min_confidence` (mentions without a confidence always count)."""
+    return _consolidate(mentions, corrections or NO_CORRECTIONS, _DEALS, min_confidence)
 
 
-def consolidate_investments(mentions: pl.DataFrame, corrections: Corrections | None = None) -> ConsolidationResult:
-    """One row per investment (INVESTMENTS_SCHEMA columns, plus `corrections`)."""
-    return _consolidate(mentions, corrections or NO_CORRECTIONS, _INVESTMENTS)
+def consolidate_investments(mentions: pl.DataFrame, corrections: Corrections | None = None,
+                            min_confidence: float = 0.0) -> ConsolidationResult:
+    """One row per investment (INVESTMENTS_SCHEMA columns, plus `corrections`), from confident mentions."""
+    return _consolidate(mentions, corrections or NO_CORRECTIONS, _INVESTMENTS, min_confidence)
 
 
 class _Table:
@@ -115,8 +118,9 @@ _DEALS = _Table("deals", "deal_id", DEAL_KIND, "reject_mention")
 _INVESTMENTS = _Table("investments", "investment_id", INVESTMENT_KIND, "reject_investment_mention")
 
 
-def _consolidate(mentions: pl.DataFrame, corrections: Corrections, table: _Table) -> ConsolidationResult:
-    rows = _mention_rows(mentions, table)
+def _consolidate(mentions: pl.DataFrame, corrections: Corrections, table: _Table,
+                 min_confidence: float = 0.0) -> ConsolidationResult:
+    rows = _mention_rows(mentions, table, min_confidence)
     unused: list[UnusedCorrection] = []
     applied: dict[str, list[str]] = {}   # fact id -> notes of the corrections that changed it
 
@@ -216,9 +220,12 @@ def _consolidate(mentions: pl.DataFrame, corrections: Corrections, table: _Table
     return ConsolidationResult(rows_out, sorted(unused, key=lambda u: u.correction.index))
 
 
-def _mention_rows(mentions: pl.DataFrame, table: _Table) -> list[dict]:
+def _mention_rows(mentions: pl.DataFrame, table: _Table, min_confidence: float = 0.0) -> list[dict]:
     rows = {}
     for row in mentions.to_dicts():
+        confidence = row.get("confidence")
+        if confidence is not None and confidence < min_confidence:
+            continue  # kept in the mentions table, not counted (README: "Confidence")
         row["_text"] = row.get("content_hash") or row["article_id"]
         if table is _DEALS:
             row["resource"] = row.get("resource") or "unspecified"
@@ -276,6 +283,7 @@ def _summarise(table: _Table, fact_id: str, pair: tuple, rows: list[dict]) -> di
         "n_sources": len({r["source"] for r in rows}),
         "languages": sorted({r["lang"] for r in rows if r["lang"]}),
         "mention_ids": sorted(r["mention_id"] for r in rows),
+        "confidence": max((r["confidence"] for r in rows if r.get("confidence") is not None), default=None),
         "evidence": (evidence_row or rows[0])["evidence"],
     })
     return fact

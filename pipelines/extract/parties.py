@@ -154,13 +154,21 @@ def list_mentions(doc: Document, known: list[PartyMention]) -> list[PartyMention
     return found
 
 
+_COMPOUND_TAIL = 5  # letters: the shortest common German noun that ends a compound ("-werke", "-technik")
+
+
 def _common_word(name: str) -> bool:
-    """A single common word of either language ("Rechenzentren", "Cloud", "However") is no name."""
+    """A single common word of either language ("Rechenzentren", "Cloud", "However") is no name, nor a German
+    compound ending in one ("Netzwerktechnik")."""
     words = name.split()
     if len(words) != 1:
         return False
-    de, en = zipf(words[0])
-    return de >= 2.5 and en < 1.5 or en >= 3.5 and de < 1.5 or min(de, en) >= 4.0
+    word = words[0].split("-")[-1]
+    de, en = zipf(word)
+    if de >= 2.5 and en < 1.5 or en >= 3.5 and de < 1.5 or min(de, en) >= 4.0:
+        return True
+    return any(zipf(word[i:])[0] >= 3.0 and zipf(word[i:])[0] - zipf(word[i:])[1] >= 1.5
+               for i in range(3, len(word) - _COMPOUND_TAIL + 1))
 
 
 def _plausible_open_name(name: str) -> bool:

@@ -15,6 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..document import Document
+from ..modality import negated_segments
 from ..parties import Entity, PartyMention, PartySource
 from ..tokens import Token
 
@@ -83,6 +84,21 @@ def _words(tokens: list[Token]) -> list[str]:
     return [t.text.lower() for t in tokens if any(c.isalnum() for c in t.text)]
 
 
+_CLAUSE_BREAK = frozenset(",;:–—()")
+# Cue classes too common to say anything in a sequence of cues between two names
+_SEQUENCE_SKIP = frozenset({"passive_aux", "function_word", "legal_form", "org_investor_name", "org_energy_name",
+                            "org_research_name", "company_noun"})
+
+
+def _clause_start(doc: Document, sentence_start: int, position: int) -> int:
+    """Where the clause holding `position` begins: after the last comma, semicolon, colon or dash before it."""
+    start = sentence_start
+    for t in doc.tokens_between(sentence_start, position):
+        if t.text in _CLAUSE_BREAK:
+            start = t.end
+    return start
+
+
 def context_features(doc: Document, entities: dict[str, Entity], context: Context) -> set[str]:
     """The features of one place where A and B are named."""
     a, b = context.a, context.b
@@ -109,8 +125,18 @@ def context_features(doc: Document, entities: dict[str, Entity], context: Contex
                 f.add(f"bw_head_{order}:{w}")
             for w in words[-3:]:
                 f.add(f"bw_tail_{order}:{w}")
-        if any(t.text in ",;:–—()" for t in between):
+        if any(t.text in _CLAUSE_BREAK for t in between):
             f.add("punct_between")
+        else:
+            f.add("same_clause")
+        sequence = [cls for cls, _, _ in doc.cues_between(first.end, second.start) if cls not in _SEQUENCE_SKIP]
+        sequence = [c for i, c in enumerate(sequence) if i == 0 or c != sequence[i - 1]]
+        if sequence:
+            f.add(f"seq_{order}:{'>'.join(sequence[:4])}")
+            for x, y in zip(sequence, sequence[1:]):
+                f.add(f"bigram_{order}:{x}>{y}")
+            f.add(f"first_cue_{order}:{sequence[0]}")
+            f.add(f"last_cue_{order}:{sequence[-1]}")
         others = [m for e in entities.values() for m in e.mentions
                   if first.end <= m.start and m.end <= second.start and m.name not in (a.name, b.name)]
         f.add(f"others_between={_bucket(len(others), (0, 1, 3))}")
@@ -126,6 +152,16 @@ def context_features(doc: Document, entities: dict[str, Entity], context: Contex
             f.add(f"{role}_next{k}:{w}")
         for cls, _, _ in doc.cues_between(max(s_start, m.start - 40), m.start):
             f.add(f"{role}_before:{cls}")
+        near = [t for t in doc.tokens_between(max(s_start, m.start - 30), m.start)][-2:]
+        if near:
+            for cls, _, _ in doc.cues_between(near[0].start, m.start):
+                f.add(f"{role}_prep:{cls}")
+        clause = _clause_start(doc, s_start, m.start)
+        for cls, _, _ in doc.cues_between(clause, m.start):
+            f.add(f"{role}_clause_before:{cls}")
+        if not any(other.start < m.start for e in entities.values() for other in e.mentions
+                   if s_start <= other.start < m.start):
+            f.add(f"{role}_first_named")
         for cls, _, _ in doc.cues_between(m.end, min(s_end, m.end + 40)):
             f.add(f"{role}_after:{cls}")
         if m.source == PartySource.PRODUCT:
@@ -135,7 +171,30 @@ def context_features(doc: Document, entities: dict[str, Entity], context: Contex
     for amount in doc.amounts:
         if lo <= amount.start < hi and amount.is_contract_value:
             f.add(f"amt:{amount.kind}")
+    # the grammar's judgement of denial and hedging ("in talks", "könnte", "nicht"), on the part of the sentence
+    # that names the party
+    for role, m, index in (("a", a, context.a_sentence), ("b", b, context.b_sentence)):
+        s_start, s_end = doc.sentences[index]
+        if any(s_start + ns <= m.start < s_start + ne for ns, ne in _negated(doc, index)):
+            f.add(f"{role}_negated")
+        if _names_compute(doc, m, s_end):
+            f.add(f"{role}_modifier")  # "Nvidia GPUs", "NVIDIA’s GB300 chips": the make of the chips
     return f
+
+
+def _negated(doc: Document, index: int) -> list[tuple[int, int]]:
+    cache = doc.__dict__.setdefault("_negated_cache", {})
+    if index not in cache:
+        s_start, s_end = doc.sentences[index]
+        cache[index] = negated_segments(doc.text[s_start:s_end])
+    return cache[index]
+
+
+def _names_compute(doc: Document, m: PartyMention, limit: int) -> bool:
+    after = doc.tokens_between(m.end, min(limit, m.end + 40))
+    words = [t for t in after if t.text not in ("’", "'", "s", "-")][:2]
+    return any(cls == "compute" and any(cs <= t.start < ce for t in words)
+               for cls, cs, ce in doc.cues_between(m.end, min(limit, m.end + 40)))
 
 
 def pair_features(doc: Document, entities: dict[str, Entity], candidate: Candidate,
@@ -184,3 +243,21 @@ def entity_features(doc: Document, entities: dict[str, Entity], candidate: Candi
         if any(p[1] == candidate.b for p in grammar.investments):
             f["g_b_is_investee"] = 1.0
     return f
+
+
+def as_unknown(pooled: dict[str, float], a_unknown: bool, b_unknown: bool, a_kind: str, b_kind: str) -> dict[str, float]:
+    """The features the pair would have if the registry did not know A and/or B: their role becomes the kind their
+    name suggests (`a_kind`, `b_kind`: open_investor, open_energy, …) and the grammar, which reads registry
+    companies only, says nothing about them. Training adds such copies so that the decision layer judges
+    organisations it has never seen by the words around them, as a daily pipeline must."""
+    if not (a_unknown or b_unknown):
+        return pooled
+    out = {k: v for k, v in pooled.items()
+           if not k.startswith(("role_a=", "role_b=", "roles=", "known=", "g_"))}
+    role_a = a_kind if a_unknown else next(k for k in pooled if k.startswith("role_a="))[len("role_a="):]
+    role_b = b_kind if b_unknown else next(k for k in pooled if k.startswith("role_b="))[len("role_b="):]
+    known_a = not a_unknown and any(k == "known=TrueTrue" or k == "known=TrueFalse" for k in pooled)
+    known_b = not b_unknown and any(k == "known=TrueTrue" or k == "known=FalseTrue" for k in pooled)
+    out.update({f"role_a={role_a}": 1.0, f"role_b={role_b}": 1.0, f"roles={role_a}>{role_b}": 1.0,
+                f"known={known_a}{known_b}": 1.0})
+    return out
