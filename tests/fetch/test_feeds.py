@@ -120,10 +120,10 @@ def test_feedparser_exceptions_do_not_escape(http_site, client, monkeypatch):
 
 def test_parse_feed_on_bytes_never_opens_paths_or_urls():
     # feedparser.parse("/etc/hostname") would read the file; parse_feed hands it a stream
-    links, problem = parse_feed(b"/etc/hostname", base_url="https://example.org/feed")
+    parsed = parse_feed(b"/etc/hostname", base_url="https://example.org/feed")
 
-    assert links == []
-    assert problem is not None
+    assert parsed.links == []
+    assert parsed.problem is not None
 
 
 def test_unchanged_feed_is_not_downloaded_again(http_site, client):
