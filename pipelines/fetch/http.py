@@ -351,6 +351,11 @@ class HttpClient:
                     error = self._describe_connection_error(exc)
                     return _AttemptOutcome(error=error, retryable=True, timed_out=error.startswith("timeout"))
                 return _AttemptOutcome(error=f"request failed: {exc}")
+            if dog.fired:
+                # the socket was shut mid-headers, and http.client took the end of the stream for
+                # the end of the headers: whatever it parsed is not an answer
+                response.close()
+                return self._deadline_hit(_AttemptOutcome(), budget_cuts, "waiting for the headers")
             outcome = self._response(response, max_bytes, cutoff)
             if dog.fired or (outcome.error is not None and self._clock() >= cutoff):
                 return self._deadline_hit(outcome, budget_cuts, "reading the body")
@@ -452,7 +457,7 @@ def _result(
     last = hop.last
     error = last.error
     if error is not None and hop.attempt_count > 1:
-        if last.status is not None:
+        if last.status is not None and error.startswith("HTTP "):
             error = f"HTTP {last.status} after {hop.attempt_count} attempts"
         else:
             error = f"{error} (gave up after {hop.attempt_count} attempts)"

@@ -71,7 +71,7 @@ def rules_from_result(result: FetchResult) -> _OriginRules:
         parser.parse(result.body.decode("utf-8", errors="replace").splitlines())
         return _OriginRules(parser, None)
     if status is None:
-        return _OriginRules(None, f"{result.error or 'no answer'} (reading robots.txt)", unreachable=True)
+        return _OriginRules(None, f"{result.error or 'no answer'}, asking for robots.txt", unreachable=True)
     if status >= 500 or status == 429:
         return _OriginRules(None, f"robots.txt unreachable: {result.error or f'HTTP {status}'}")
     return _OriginRules(None, None)
