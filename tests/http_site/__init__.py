@@ -73,6 +73,7 @@ MISBEHAVIOURS = {
     "/misbehave/item/<n>?delay=S": "a short English article page, after S seconds (0)",
     "/misbehave/bad-utf8": "a utf-8 page with curly quotes and a few invalid bytes, declared utf-8",
     "/misbehave/template": "an article whose <template> elements hold text no reader sees",
+    "/feeds/odd-pages.xml": "a feed of the two pages above",
     "/misbehave/reset": "closes the socket with a TCP reset, no response",
     "/misbehave/reset-once": "reset on the first request, 200 afterwards",
     "/misbehave/loop-a": "302 -> loop-b -> loop-a ...",
