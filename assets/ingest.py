@@ -1,5 +1,6 @@
 """Ingest layer: read every configured source into `raw_documents`, logging each read in `fetch_log`."""
 
+from contextlib import nullcontext
 from datetime import date
 
 import dagster as dg
@@ -44,11 +45,13 @@ def raw_documents(context: dg.AssetExecutionContext, warehouse_db: WarehouseReso
     reads = []
     try:
         for source in configured:
-            read = read_source(source, web=web, max_bytes=http.max_bytes, sink=store)
-            reads.append(read)
-            if web is not None:
-                store.validators(web.take_new_validators())
-            store.flush()  # each source's reads are durable before the next source starts
+            # local files are read fast: one connection for the source; the web: one per batch
+            with store.holding_connection() if source.kind in FILE_KINDS else nullcontext():
+                read = read_source(source, web=web, max_bytes=http.max_bytes, sink=store)
+                reads.append(read)
+                if web is not None:
+                    store.validators(web.take_new_validators())
+                store.flush()  # each source's reads are durable before the next source starts
             if read.error:
                 context.log.warning(f"source {read.source!r} failed: {read.error}")
             for limit in read.limits:

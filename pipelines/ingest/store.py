@@ -9,15 +9,18 @@ are in `raw_documents`, whose URLs a web source skips). A process killed outrigh
 os._exit) loses only the rows of the batch not yet committed; each batch is one transaction,
 all or nothing.
 
-Each write opens a short connection: the DuckDB write lock is never held while the web is read.
+Each batch of a web source opens a short connection: the DuckDB write lock is never held while
+the web is read. Local sources are read fast, and opening a DuckDB file costs tens of
+milliseconds (bench/ingest_benchmark.py), so their batches share one connection
+(`with store.holding_connection():`), closed when the source is done.
 """
 
 from __future__ import annotations
 
 import time
 import zlib
-from collections.abc import Callable
-from contextlib import AbstractContextManager
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager, contextmanager, nullcontext
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 
@@ -64,6 +67,7 @@ class RawStore:
         self._pending_bytes = 0
         self._oldest: float | None = None
         self._broken = False
+        self._held: duckdb.DuckDBPyConnection | None = None
         self.stats = StoreStats()
 
     # --- ReadSink ---------------------------------------------------------------------------
@@ -83,6 +87,17 @@ class RawStore:
 
     # --- commits ----------------------------------------------------------------------------
 
+    @contextmanager
+    def holding_connection(self) -> Iterator[None]:
+        """Within the block, batches share one connection; what is waiting is committed at the end."""
+        with self._connect() as con:
+            self._held = con
+            try:
+                yield
+                self.flush()
+            finally:
+                self._held = None
+
     def flush(self) -> None:
         """Commit everything waiting, in one transaction; on failure nothing is dropped, and
         SinkError says why."""
@@ -91,7 +106,8 @@ class RawStore:
         documents = _documents_frame(self._documents, self.day)
         attempts = _attempts_frame(self._attempts, self.day, self.run_id)
         try:
-            with self._connect() as con, warehouse.transaction(con):
+            with (nullcontext(self._held) if self._held is not None else self._connect()) as con, \
+                    warehouse.transaction(con):
                 warehouse.insert_frame(con, "fetch_log", attempts)
                 con.register("read_documents", documents.select("doc_id", "body_sha256"))
                 try:
