@@ -114,8 +114,9 @@ class RobotsCache:
                 return rules
             result = self._fetch_robots(robots_url)
             self.fetch_results.append(result)
-            if result.budget_exhausted:
-                return _OriginRules(None, result.error or "time budget used up")  # not cached
+            if result.budget_exhausted and (not result.attempts or result.attempts[-1].cut):
+                # never asked, or cut off: that says nothing about the origin, so nothing is cached
+                return _OriginRules(None, result.error or "time budget used up")
             rules = rules_from_result(result)
             self._rules[robots_url] = rules
             if self._on_rules is not None:

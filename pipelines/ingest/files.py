@@ -204,7 +204,8 @@ def _open_regular(file: Path):
         mode = os.fstat(fd).st_mode
         if not stat.S_ISREG(mode):
             raise _NotARegularFile(f"not a regular file ({_file_type(mode)})")
-        os.set_blocking(fd, True)
+        if hasattr(os, "set_blocking"):
+            os.set_blocking(fd, True)
         return os.fdopen(fd, "rb")
     except BaseException:
         os.close(fd)
