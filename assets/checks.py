@@ -6,6 +6,7 @@ from assets.consolidate import deals, investments
 from assets.derive import company_gigawatt_commitments, investor_customer_loops
 from assets.metadata import markdown_preview
 from pipelines import warehouse
+from pipelines.plausibility import FIGURE_RANGES
 from pipelines.resources import WarehouseResource
 
 DEALS_HAVE_EVIDENCE = "every_deal_has_evidence"
@@ -15,11 +16,12 @@ NO_DEAL_COUNTED_TWICE = "no_deal_counted_twice"
 LOOPS_REFERENCE_FACTS = "loops_reference_existing_facts"
 
 
-def _offending_rows_check(name: str, asset, query: str, description: str) -> dg.AssetChecksDefinition:
+def _offending_rows_check(name: str, asset, query: str, description: str,
+                          params: dict | None = None) -> dg.AssetChecksDefinition:
     @dg.asset_check(name=name, asset=asset, description=description, blocking=False)
     def _check(warehouse_db: WarehouseResource) -> dg.AssetCheckResult:
         with warehouse_db.connect() as con:
-            offending = warehouse.query_frame(con, warehouse.read_sql(query))
+            offending = warehouse.query_frame(con, warehouse.read_sql(query), params)
         return dg.AssetCheckResult(
             passed=offending.height == 0,
             metadata={"offending_rows": offending.height,
@@ -35,7 +37,8 @@ asset_checks = [
     _offending_rows_check(ONE_SPELLING_PER_COMPANY, investments, "check_company_spellings",
                           "No company appears under two spellings across deals and investments."),
     _offending_rows_check(GIGAWATTS_PLAUSIBLE, deals, "check_implausible_gigawatts",
-                          "Every deal's gigawatt figure lies between 0.001 and 100 GW."),
+                          f"Every deal's gigawatt figure lies between {FIGURE_RANGES['gw'].describe()}.",
+                          {"low": FIGURE_RANGES["gw"].low, "high": FIGURE_RANGES["gw"].high}),
     _offending_rows_check(NO_DEAL_COUNTED_TWICE, company_gigawatt_commitments, "check_commitments_double_counted",
                           "Buyer totals add up to the deals' gigawatts; no deal is counted twice."),
     _offending_rows_check(LOOPS_REFERENCE_FACTS, investor_customer_loops, "check_loops_reference_facts",

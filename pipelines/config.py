@@ -53,13 +53,14 @@ def load_sources(path: Path | str) -> list[SourceConfig]:
     path = Path(path)
     if not path.is_file():
         raise SourcesConfigError(f"sources file not found: {path}")
+    text = _read_utf8(path)
     try:
-        root = yaml.compose(path.read_text(encoding="utf-8"))
+        root = yaml.compose(text)
+        document = yaml.safe_load(text)
     except yaml.YAMLError as error:
-        raise SourcesConfigError(f"{path}: not valid YAML: {error}") from error
+        raise SourcesConfigError(_yaml_problem(path, error)) from error
     if root is None:
         raise SourcesConfigError(f"{path}: empty file; expected a `sources:` list")
-    document = yaml.safe_load(path.read_text(encoding="utf-8"))
     if not isinstance(document, dict) or not isinstance(document.get("sources"), list):
         raise SourcesConfigError(f"{path}: expected a top-level `sources:` list")
 
@@ -75,6 +76,25 @@ def load_sources(path: Path | str) -> list[SourceConfig]:
         if entry.get("enabled", True):
             sources.append(source)
     return sources
+
+
+def _read_utf8(path: Path) -> str:
+    data = path.read_bytes()
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        byte = data[error.start : error.start + 1].hex()
+        raise SourcesConfigError(f"{path}, line {line}: not UTF-8 text (byte 0x{byte}); "
+                                 "save the file as UTF-8") from None
+
+
+def _yaml_problem(path: Path, error: yaml.YAMLError) -> str:
+    """One line: where and what, instead of PyYAML's multi-line report."""
+    mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
+    problem = getattr(error, "problem", None) or str(error).splitlines()[0]
+    where = f"{path}, line {mark.line + 1}" if mark is not None else str(path)
+    return f"{where}: not valid YAML: {problem}"
 
 
 def _entry_lines(root: yaml.Node) -> list[int]:
@@ -96,6 +116,13 @@ def _parse_entry(entry: object, *, base: Path, where: str) -> SourceConfig:
     unknown = set(entry) - _KNOWN_KEYS
     if unknown:
         raise SourcesConfigError(f"{where}: source {name!r}: unknown keys {sorted(unknown)}")
+    enabled = entry.get("enabled", True)
+    if not isinstance(enabled, bool):
+        raise SourcesConfigError(f"{where}: source {name!r}: `enabled` must be true or false, not {enabled!r}")
+    for key in ("path", "url", "link_selector", "next_selector"):
+        value = entry.get(key)
+        if value is not None and (not isinstance(value, str) or not value.strip()):
+            raise SourcesConfigError(f"{where}: source {name!r}: `{key}` must be a non-empty text, not {value!r}")
 
     lang = entry.get("lang")
     if lang is not None and lang not in LANGS:

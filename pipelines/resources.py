@@ -63,22 +63,38 @@ class ExportsResource(dg.ConfigurableResource):
 
 
 class HttpResource(dg.ConfigurableResource):
-    """How the web is fetched: politely, with retries, within size and time limits."""
+    """How sources are read: the web politely, with retries, within size and time limits that no
+    server can stretch; and how often what was read is committed while the run goes."""
 
     user_agent: str = Field(default="compute-deals/0.1 (+https://github.com/compute-deals/compute-deals)")
-    timeout_s: float = Field(default=20.0, description="Connect and read timeout per request.")
+    timeout_s: float = Field(default=20.0, description="Connect timeout, and the longest silence between two "
+                             "reads of an answer.")
+    request_deadline_s: float = Field(default=60.0, description="Longest time one request may take, connect, "
+                                      "headers and body together, whatever the server does. Timeouts are "
+                                      "retried at most once.")
+    source_budget_s: float = Field(default=900.0, description="Time one web source may take per run (discovery "
+                                   "and fetches); when hit, fetch_log says so and the rest waits for the next run.")
+    run_budget_s: float = Field(default=7200.0, description="Time all web sources together may take per run; "
+                                "sources not read in time are logged and fail the every_source_readable check.")
+    max_items_per_source: int = Field(default=100, description="New articles fetched per web source and run "
+                                      "when the source sets no max_items; fetch_log says when it cuts.")
     max_bytes: int = Field(default=10_000_000, description="Bodies are cut off (and logged) beyond this size.")
-    max_retries: int = Field(default=3, description="Retries on connection errors, 429 and 5xx.")
+    max_retries: int = Field(default=3, description="Retries on connection errors, 429 and 5xx (timeouts: one).")
     backoff_base_s: float = Field(default=1.0, description="First retry delay; doubles each retry, with jitter.")
     backoff_max_s: float = Field(default=30.0, description="Longest retry delay, also caps Retry-After.")
     min_host_interval_s: float = Field(default=1.0, description="Pause between two requests to one host.")
     respect_robots: bool = Field(default=True, description="Honour robots.txt.")
+    commit_every_documents: int = Field(default=100, description="Documents read are committed (with their "
+                                        "fetch_log rows) at least this often, and at the end of each source.")
+    commit_every_s: float = Field(default=10.0, description="...and at least this often in seconds, so an "
+                                  "interrupted run keeps what it read.")
 
     def client(self) -> HttpClient:
         return HttpClient(
             user_agent=self.user_agent, timeout=self.timeout_s, max_bytes=self.max_bytes,
             max_retries=self.max_retries, backoff_base=self.backoff_base_s, backoff_max=self.backoff_max_s,
             min_host_interval=self.min_host_interval_s, respect_robots=self.respect_robots,
+            deadline=self.request_deadline_s,
         )
 
 

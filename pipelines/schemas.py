@@ -13,7 +13,7 @@ RAW_DOCUMENTS_SCHEMA = {
 FETCH_LOG_SCHEMA = {
     "run_id": pl.String, "partition_date": pl.Date, "source": pl.String, "url": pl.String,
     "attempted_at": pl.Datetime("us", "UTC"), "status": pl.Int32, "bytes": pl.Int64,
-    "elapsed_ms": pl.Float64, "error": pl.String, "attempt": pl.Int32,
+    "elapsed_ms": pl.Float64, "error": pl.String, "attempt": pl.Int32, "outcome": pl.String,
 }
 ARTICLES_SCHEMA = {
     "article_id": pl.String, "doc_id": pl.String, "source": pl.String, "external_id": pl.String,

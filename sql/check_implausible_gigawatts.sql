@@ -1,4 +1,5 @@
--- A single deal outside 1 MW .. 100 GW is almost surely a parsing error.
+-- A single deal outside the plausible range (pipelines/plausibility.py: 1 MW .. 100 GW) is almost
+-- surely a parsing error. The bounds are parameters, the same ones corrections are checked against.
 select deal_id, buyer, providers, gw
 from deals
-where gw is not null and (gw < 0.001 or gw > 100)
+where gw is not null and (gw < $low or gw > $high)

@@ -18,10 +18,10 @@ database, sources, day, table = sys.argv[1:5]
 original_insert = warehouse.insert_frame
 
 
-def insert_then_die(con, target, frame):
+def insert_then_die(con, target, frame, **options):
     if target == table:
         os._exit(9)
-    return original_insert(con, target, frame)
+    return original_insert(con, target, frame, **options)
 
 
 warehouse.insert_frame = insert_then_die

@@ -36,6 +36,12 @@ def test_disabled_sources_are_skipped(tmp_path):
         ("{name: a, kind: directory, path: a, max_items: 0}", "`max_items` must be a positive whole number"),
         ("{name: a, kind: directory, path: a, colour: red}", "unknown keys ['colour']"),
         ("{name: a, kind: listing, url: 'https://x.example/news'}", "needs a `link_selector`"),
+        ('{name: a, kind: directory, path: a, enabled: "no"}', "line 3: source 'a': `enabled` must be true or false, not 'no'"),
+        ("{name: a, kind: directory, path: a, enabled: 0}", "`enabled` must be true or false, not 0"),
+        ("{name: a, kind: directory, path: [1, 2]}", "line 3: source 'a': `path` must be a non-empty text, not [1, 2]"),
+        ("{name: a, kind: jsonl, path: {file: x}}", "`path` must be a non-empty text"),
+        ("{name: a, kind: feed, url: [1]}", "`url` must be a non-empty text"),
+        ("{name: a, kind: listing, url: 'https://x.example/', link_selector: 3}", "`link_selector` must be a non-empty text"),
     ],
 )
 def test_errors_name_the_line_at_fault(tmp_path, entry, message):
@@ -70,3 +76,25 @@ def test_the_bundled_source_files_are_valid():
     live = load_sources(PROJECT_ROOT / "sources" / "live.yaml")
     assert {s.kind for s in live} == {"feed", "listing"} and {s.lang for s in live} == {"de", "en"}
     assert all(s.url.startswith("https://") for s in live)
+
+
+def test_unquoted_yaml_no_is_false_and_disables(tmp_path):
+    path = write(tmp_path, "sources:\n  - {name: a, kind: directory, path: a}\n  - {name: b, kind: directory, path: b, enabled: no}\n")
+    assert [s.name for s in load_sources(path)] == ["a"]
+
+
+def test_a_file_that_is_not_utf8_is_a_one_line_error_with_the_line(tmp_path):
+    path = tmp_path / "sources.yaml"
+    path.write_bytes("sources:\n  - name: presse\n    kind: directory\n    path: Pressemitteilungen-Ä\n".encode("latin-1"))
+    with pytest.raises(SourcesConfigError) as error:
+        load_sources(path)
+    message = str(error.value)
+    assert message == f"{path}, line 4: not UTF-8 text (byte 0xc4); save the file as UTF-8"
+
+
+def test_a_yaml_syntax_error_is_one_line_with_the_line(tmp_path):
+    path = write(tmp_path, "sources:\n  - name: a\n    kind: directory\n   path: [unclosed\n")
+    with pytest.raises(SourcesConfigError) as error:
+        load_sources(path)
+    message = str(error.value)
+    assert "\n" not in message and message.startswith(f"{path}, line ") and "not valid YAML" in message

@@ -110,3 +110,15 @@ def test_three_company_loop_and_the_length_setting(con):
 def test_each_loop_is_listed_once(con):
     found = loops(con)
     assert len(found) == len({r["loop_id"] for r in found.values()}) == 5
+
+
+def test_the_gigawatt_check_uses_the_plausible_range_corrections_use(con):
+    from pipelines.plausibility import FIGURE_RANGES
+
+    bounds = {"low": FIGURE_RANGES["gw"].low, "high": FIGURE_RANGES["gw"].high}
+    query = warehouse.read_sql("check_implausible_gigawatts")
+    assert warehouse.query_frame(con, query, bounds).height == 0
+    con.execute("update deals set gw = 1500 where deal_id = 'd-openai-oracle'")
+    con.execute("update deals set gw = 0.0005 where deal_id = 'd-microsoft-nebius'")
+    offending = warehouse.query_frame(con, query, bounds)
+    assert sorted(offending["deal_id"]) == ["d-microsoft-nebius", "d-openai-oracle"]

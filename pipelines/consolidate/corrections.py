@@ -23,8 +23,11 @@ its mentions. `deal_id:` / `investment_id:` are accepted as spellings of `deal:`
 default false; `value: null` removes the figure), year, status, resource for deals; usd, eur,
 shares for investments.
 
-A malformed file raises CorrectionsError naming the entry at fault; a correction whose ids match
-nothing is not an error: consolidation returns it among `unused_corrections`.
+Values must lie in the plausible ranges of `pipelines.plausibility` (the ones the asset checks use:
+gw 0.001 to 100, chips up to 1e8, money $1k to $10tn, ...), and one field of one deal or investment
+is set by one entry only. A malformed file raises CorrectionsError naming the entry at fault (and,
+for a duplicate, the entry it repeats); a correction whose ids match nothing is not an error:
+consolidation returns it among `unused_corrections`.
 """
 
 from __future__ import annotations
@@ -35,6 +38,8 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+
+from pipelines.plausibility import FIGURE_RANGES, YEAR_RANGE
 
 BOUNDS = ("exact", "approx", "at_least", "up_to")
 RESOURCES = ("tpu", "gpu", "trainium", "custom_chip", "cloud", "datacenter", "power", "unspecified")
@@ -119,8 +124,24 @@ def parse_corrections(data: Any, source: str = "<corrections>") -> Corrections:
         return Corrections(source=source)
     if not isinstance(data, list):
         raise CorrectionsError(f"{source}: expected a list of corrections, got {type(data).__name__}")
-    return Corrections(tuple(_parse_entry(entry, index, source) for index, entry in enumerate(data, start=1)),
-                       source=source)
+    entries = tuple(_parse_entry(entry, index, source) for index, entry in enumerate(data, start=1))
+    _refuse_duplicate_figures(entries, data, source)
+    return Corrections(entries, source=source)
+
+
+def _refuse_duplicate_figures(entries: tuple[Correction, ...], data: list, source: str) -> None:
+    """Two set_figure entries for one field of one deal: which should win is the analyst's call."""
+    first: dict[tuple, Correction] = {}
+    for correction in entries:
+        if correction.action != "set_figure":
+            continue
+        key = (correction.table, correction.target, correction.field)
+        if key in first:
+            raise CorrectionsError(
+                f"{source}: correction #{correction.index} {_short(data[correction.index - 1])}: sets "
+                f"{correction.field} of {correction.target} again (already set by correction "
+                f"#{first[key].index}); keep one entry per field")
+        first[key] = correction
 
 
 def _parse_entry(entry: Any, index: int, source: str) -> Correction:
@@ -179,8 +200,9 @@ def _parse_entry(entry: Any, index: int, source: str) -> Correction:
         choices = {"status": STATUSES, "resource": RESOURCES}.get(name)
         if choices and value not in choices:
             raise fail(f"set_figure {name}: value must be one of {', '.join(choices)} (got {value!r})")
-        if name == "year" and value is not None and (not _is_int(value) or not 1990 <= value <= 2100):
-            raise fail(f"set_figure year: value must be a year such as 2026 (got {value!r})")
+        if name == "year" and value is not None and (not _is_int(value) or value not in YEAR_RANGE):
+            raise fail(f"set_figure year: value must be a year from {YEAR_RANGE.low:g} to {YEAR_RANGE.high:g} "
+                       f"such as 2026 (got {value!r})")
         return Correction(index, action, reason, target=target, table=table, field=name, value=value)
     if value is None:
         if bound is not None:
@@ -191,6 +213,9 @@ def _parse_entry(entry: Any, index: int, source: str) -> Correction:
             kind = "a whole number" if name in INTEGER_FIELDS else "a non-negative number"
             raise fail(f"set_figure {name}: value must be {kind} (got {value!r}); "
                        "write 38e9 or 38000000000 for $38bn, 1.5 for 1.5 GW, 1000000 chips")
+        plausible = FIGURE_RANGES[name]
+        if number not in plausible:
+            raise fail(f"set_figure {name}: value {value!r} is outside the plausible range {plausible.describe()}")
         value = number
         bound = "exact" if bound is None else bound
         if bound not in BOUNDS:

@@ -59,7 +59,13 @@ from datetime import date
 import polars as pl
 
 from pipelines.consolidate.clustering import DEAL_KIND, INVESTMENT_KIND, Cluster, FactKind, cluster_pair, sort_key
-from pipelines.consolidate.corrections import NO_CORRECTIONS, Correction, Corrections, UnusedCorrection
+from pipelines.consolidate.corrections import (
+    NO_CORRECTIONS,
+    Correction,
+    Corrections,
+    CorrectionsError,
+    UnusedCorrection,
+)
 from pipelines.consolidate.figures import Figure, headline, value_key
 from pipelines.ids import stable_hash
 
@@ -200,7 +206,9 @@ def _consolidate(mentions: pl.DataFrame, corrections: Corrections, table: _Table
     for fact_id, (pair, cluster) in facts.items():
         result[fact_id] = _summarise(table, fact_id, pair, sorted(cluster.rows, key=sort_key))
 
-    # 5. Figures set by analysts.
+    # 5. Figures set by analysts; one entry per field of a fact (two references to one deal, by
+    # deal id and by mention id, or two deals merged above, must not silently keep the last).
+    setters: dict[tuple[str, str], Correction] = {}
     for correction in corrections.of("set_figure", table.name):
         fact_id = resolve(correction.target)
         if fact_id is None:
@@ -208,6 +216,10 @@ def _consolidate(mentions: pl.DataFrame, corrections: Corrections, table: _Table
             unused.append(UnusedCorrection(correction, f"no {what} with id (or mention id) {correction.target}"))
             continue
         fact_id = final(fact_id)
+        earlier = setters.setdefault((fact_id, correction.field), correction)
+        if earlier is not correction:
+            raise CorrectionsError(f"{corrections.source}: {correction.describe()} sets {correction.field} of "
+                                   f"{fact_id}, already set by {earlier.describe()}; keep one entry per field")
         _set_figure(result[fact_id], correction)
         applied.setdefault(fact_id, []).append(_note(correction))
 

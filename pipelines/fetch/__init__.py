@@ -6,13 +6,17 @@
     links, results = discover_listing(client, url, link_selector="article a", next_selector="a.next", max_pages=3)
     links, results = discover_sitemap(client, url, since=date(2026, 11, 1))
 
+    with client.spending(TimeBudget.starting_now(900, "time budget of source 'x' (900 s)")):
+        ...  # no request starts after the budget ends, and none runs past it
+
 Nothing here raises on network or content errors: they come back in FetchResult.error.
 """
 
-from .feeds import discover_feed, parse_feed
+from .budget import TimeBudget
+from .feeds import ParsedFeed, discover_feed, parse_feed
 from .http import HttpClient
 from .listings import discover_listing
-from .results import DiscoveredLink, FetchAttempt, FetchResult
+from .results import DiscoveredLink, FetchAttempt, FetchResult, SkippedItem
 from .sitemaps import discover_sitemap
 
 __all__ = [
@@ -20,6 +24,9 @@ __all__ = [
     "FetchAttempt",
     "FetchResult",
     "HttpClient",
+    "ParsedFeed",
+    "SkippedItem",
+    "TimeBudget",
     "discover_feed",
     "discover_listing",
     "discover_sitemap",

@@ -12,14 +12,15 @@ import dataclasses
 import io
 import time
 import warnings
+from dataclasses import dataclass
 from datetime import UTC, datetime
 
 import feedparser
 from bs4 import BeautifulSoup, MarkupResemblesLocatorWarning
 
 from .http import HttpClient
-from .links import absolute_http_url
-from .results import DiscoveredLink, FetchResult
+from .links import absolute_http_url, unusable_link_reason
+from .results import DiscoveredLink, FetchResult, SkippedItem
 from .xmlsafety import MalformedXmlError, UnsafeXmlError, parse_safely
 
 
@@ -35,31 +36,35 @@ def discover_feed(
 
     On a refused or unreadable feed the links are empty and FetchResult.error says why.
     With etag / last_modified from the previous poll, an unchanged feed gives no links and
-    FetchResult.not_modified.
+    FetchResult.not_modified. Items that are not usable links are in FetchResult.skipped.
     """
     result = client.fetch(url, etag=etag, last_modified=last_modified)
     if result.error is not None or result.not_modified:
         return [], result
     try:
-        links, problem = parse_feed(result.body, base_url=result.final_url, content_type=result.content_type)
+        parsed = parse_feed(result.body, base_url=result.final_url, content_type=result.content_type)
     except Exception as exc:  # feedparser on odd input must not take the asset down
-        links, problem = [], f"malformed feed: {type(exc).__name__}: {exc}"
-    if max_items is not None:
-        links = links[:max_items]
-    if problem is not None:
-        result = dataclasses.replace(result, error=problem)
+        parsed = ParsedFeed([], f"malformed feed: {type(exc).__name__}: {exc}")
+    links = parsed.links[:max_items] if max_items is not None else parsed.links
+    if parsed.problem is not None or parsed.skipped:
+        result = dataclasses.replace(result, error=parsed.problem or result.error, skipped=parsed.skipped)
     return links, result
 
 
-def parse_feed(
-    body: bytes, *, base_url: str, content_type: str | None = None
-) -> tuple[list[DiscoveredLink], str | None]:
-    """Parse feed bytes; returns (links, problem) where problem is a human message or None."""
+@dataclass(frozen=True)
+class ParsedFeed:
+    links: list[DiscoveredLink]
+    problem: str | None = None  # a human message when the feed as a whole is unusable
+    skipped: tuple[SkippedItem, ...] = ()  # items without a usable http(s) link, and repeated links
+
+
+def parse_feed(body: bytes, *, base_url: str, content_type: str | None = None) -> ParsedFeed:
+    """Parse feed bytes into links, skipped items and a problem (None when the feed is fine)."""
     strict_problem: str | None = None
     try:
         parse_safely(body, allow_doctype=True)
     except UnsafeXmlError as exc:
-        return [], f"feed refused: {exc}"
+        return ParsedFeed([], f"feed refused: {exc}")
     except MalformedXmlError as exc:
         strict_problem = str(exc)  # feedparser may still recover items; report only if not
 
@@ -71,10 +76,16 @@ def parse_feed(
     parsed = feedparser.parse(io.BytesIO(body), response_headers=headers)
 
     links: list[DiscoveredLink] = []
+    skipped: list[SkippedItem] = []
     seen: set[str] = set()
     for entry in parsed.entries:
-        link = absolute_http_url(base_url, _entry_link(entry))
-        if link is None or link in seen:
+        href = _entry_link(entry)
+        link = absolute_http_url(base_url, href)
+        if link is None:
+            skipped.append(SkippedItem(str(href or "").strip(), unusable_link_reason(base_url, href)))
+            continue
+        if link in seen:
+            skipped.append(SkippedItem(link, "the feed lists this link twice"))
             continue
         seen.add(link)
         links.append(
@@ -87,21 +98,21 @@ def parse_feed(
         )
 
     if links:
-        return links, None
+        return ParsedFeed(links, None, tuple(skipped))
     if strict_problem is not None or parsed.get("bozo"):
         detail = strict_problem or str(parsed.get("bozo_exception"))
-        return [], f"malformed feed: {detail}"
+        return ParsedFeed([], f"malformed feed: {detail}", tuple(skipped))
     if not parsed.get("version"):
-        return [], "not a feed: no RSS, Atom or RDF document found"
-    return [], None  # a well-formed feed that is empty today
+        return ParsedFeed([], "not a feed: no RSS, Atom or RDF document found", tuple(skipped))
+    return ParsedFeed([], None, tuple(skipped))  # a well-formed feed that is empty today (or only bad items)
 
 
 def _entry_link(entry) -> str | None:
     if entry.get("link"):
-        return entry["link"]
+        return str(entry["link"])
     for candidate in entry.get("links", []):  # Atom entries may only have rel="alternate"
         if candidate.get("href") and candidate.get("rel", "alternate") == "alternate":
-            return candidate["href"]
+            return str(candidate["href"])
     return entry.get("id") if str(entry.get("id", "")).startswith(("http://", "https://")) else None
 
 

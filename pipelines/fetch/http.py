@@ -1,5 +1,10 @@
 """HttpClient: one polite, bounded, never-raising way to GET a URL.
 
+Bounded in time three ways: a socket timeout between bytes (`timeout`), one deadline for the
+whole request, connect, headers and body (`deadline`, enforced by a watchdog that shuts the socket,
+see watchdog.py), and the caller's time budget (`with client.spending(budget):`), which no request,
+retry or rate-limit wait may overrun. Timeouts are retried at most once.
+
 Why an own retry and redirect loop instead of urllib3's Retry and requests' redirect handling:
 the pipeline logs every attempt on the wire (FetchAttempt -> fetch_log), and every redirect
 hop must be checked against the scheme whitelist, robots.txt and the per-host rate limit
@@ -14,7 +19,8 @@ import logging
 import random
 import socket
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
@@ -22,12 +28,13 @@ from urllib.parse import urljoin, urlsplit, urlunsplit
 
 import requests
 import urllib3.exceptions
-from requests.adapters import HTTPAdapter
 from urllib3.util import parse_url
 
+from .budget import TimeBudget
 from .ratelimit import HostRateLimiter
 from .results import FetchAttempt, FetchResult
 from .robots import ROBOTS_MAX_BYTES, RobotsCache
+from .watchdog import WatchedAdapter, Watchdog
 
 log = logging.getLogger(__name__)
 
@@ -36,6 +43,9 @@ REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
 READ_CHUNK_BYTES = 64 * 1024
 # robots.txt may ask for a slower pace; beyond this a daily run would never finish
 MAX_CRAWL_DELAY_SECONDS = 60.0
+# A URL that timed out twice is not worth a third wait: timeouts are retried at most once,
+# whatever max_retries says for errors that answer fast (5xx, 429, resets).
+MAX_TIMEOUT_RETRIES = 1
 DEFAULT_ACCEPT = (
     "text/html,application/xhtml+xml,application/rss+xml,application/atom+xml,"
     "application/xml;q=0.9,text/xml;q=0.9,*/*;q=0.8"
@@ -57,6 +67,9 @@ class _AttemptOutcome:
     truncated: bool = False
     error: str | None = None
     retryable: bool = False
+    timed_out: bool = False  # a timeout or the request deadline: retried at most once
+    budget_exhausted: bool = False  # the caller's time budget: never retried
+    requested: bool = True  # False when the budget ran out before the request was sent
     bytes_read: int = 0
 
 
@@ -88,11 +101,12 @@ class HttpClient:
         max_redirects: int = 5,
         respect_robots: bool = True,
         *,
-        max_download_seconds: float | None = None,
+        deadline: float | None = None,
         extra_headers: dict[str, str] | None = None,
         use_environment: bool = True,
         sleep: Callable[[float], None] = time.sleep,
         jitter: Callable[[float, float], float] = random.uniform,
+        clock: Callable[[], float] = time.monotonic,
     ) -> None:
         self.user_agent = user_agent
         self.timeout = timeout
@@ -102,10 +116,13 @@ class HttpClient:
         self.backoff_max = backoff_max
         self.max_redirects = max_redirects
         self.respect_robots = respect_robots
-        # read timeouts only bound the gap between bytes; this bounds a trickling body too
-        self.max_download_seconds = max_download_seconds if max_download_seconds is not None else 3 * timeout
+        # read timeouts only bound the gap between bytes; the deadline bounds the whole request
+        # (slow headers, a trickling body), whatever the server does
+        self.deadline = deadline if deadline is not None else 3 * timeout
         self._sleep = sleep
         self._jitter = jitter
+        self._clock = clock
+        self._budget: TimeBudget | None = None
         self.rate_limiter = HostRateLimiter(min_host_interval, sleep=sleep)
         self.robots = RobotsCache(user_agent, self._fetch_robots_txt, on_rules=self._apply_crawl_delay)
 
@@ -114,7 +131,7 @@ class HttpClient:
         # proxy in the environment cannot stand between them and the local site
         self._session.trust_env = use_environment
         # retries and redirects are ours (see module doc); the adapter only pools connections
-        adapter = HTTPAdapter(pool_connections=16, pool_maxsize=16, max_retries=0)
+        adapter = WatchedAdapter(pool_connections=16, pool_maxsize=16, max_retries=0)
         self._session.mount("http://", adapter)
         self._session.mount("https://", adapter)
         self._session.headers.update(
@@ -135,6 +152,17 @@ class HttpClient:
         except Exception as exc:  # the API promises results, not exceptions; keep the cause visible
             log.exception("unexpected error fetching %s", url)
             return _failure(url, url, f"internal error: {type(exc).__name__}: {exc}", attempts)
+
+    @contextmanager
+    def spending(self, budget: TimeBudget | None) -> Iterator[TimeBudget | None]:
+        """Within the block, no request starts after `budget` ends and none runs past it
+        (requests, retries, rate-limit waits and robots.txt alike)."""
+        previous = self._budget
+        self._budget = budget.within(previous) if budget is not None else previous
+        try:
+            yield self._budget
+        finally:
+            self._budget = previous
 
     def robots_fetch_results(self) -> list[FetchResult]:
         """The robots.txt fetches made so far (their attempts belong in the fetch log too)."""
@@ -174,9 +202,13 @@ class HttpClient:
         while True:
             refusal = self._refusal(current, check_robots)
             if refusal is not None:
+                message, refused = refusal
+                if self._budget is not None and self._budget.exhausted:
+                    # robots.txt could not be read in time: that says nothing about the host
+                    return _failure(url, current, self._budget_message(), attempts, budget_exhausted=True)
                 if current != url:
-                    refusal = f"{refusal} (redirect to {current})"
-                return _failure(url, current, refusal, attempts)
+                    message = f"{message} (redirect to {current})"
+                return _failure(url, current, message, attempts, refused=refused)
 
             hop = self._request_with_retries(current, headers, limit, attempts)
             last = hop.last
@@ -197,24 +229,27 @@ class HttpClient:
             chain.append(target)
             current = target
 
-    def _refusal(self, url: str, check_robots: bool) -> str | None:
-        """Why `url` must not be requested at all, or None."""
+    def _refusal(self, url: str, check_robots: bool) -> tuple[str, bool] | None:
+        """Why `url` must not be requested at all, and whether that is a rule (True) rather than
+        a failure (False, a dead host); None when it may be requested."""
         try:
             parts = urlsplit(url)
             scheme = parts.scheme.lower()
             if scheme not in ALLOWED_SCHEMES:
-                return f"unsupported scheme {scheme or '(none)'}"
+                return f"unsupported scheme {scheme or '(none)'}", True
             if not parts.hostname:
-                return f"invalid URL (no host): {url}"
+                return f"invalid URL (no host): {url}", True
             parts.port  # noqa: B018 - raises on a port out of range
             parse_url(url)  # what urllib3 will do; raises on hosts it cannot use
         except ValueError as exc:
             # checked before robots.txt, or a typo would read as "robots.txt unreachable"
-            return f"invalid URL: {exc}"
+            return f"invalid URL: {exc}", True
         if check_robots:
             decision = self.robots.check(url)
+            if not decision.allowed and decision.unreachable:
+                return f"host unreachable: {decision.reason}", False
             if not decision.allowed:
-                return "blocked by robots.txt" + (f" ({decision.reason})" if decision.reason else "")
+                return "blocked by robots.txt" + (f" ({decision.reason})" if decision.reason else ""), True
         return None
 
     # --- one URL, with retries ----------------------------------------------------------
@@ -223,13 +258,25 @@ class HttpClient:
         self, url: str, headers: dict[str, str], max_bytes: int, attempts: list[FetchAttempt]
     ) -> _HopOutcome:
         """Request `url` until it succeeds, fails for good or retries run out; logs into `attempts`."""
-        retry = 0
+        retry = timeouts = 0
+        previous: _AttemptOutcome | None = None
         while True:
             outcome = self._attempt(url, headers, max_bytes)
-            attempts.append(outcome.record)
-            if not outcome.retryable or retry >= self.max_retries:
-                return _HopOutcome(outcome, retry + 1)
+            if not outcome.requested and previous is not None:
+                # the budget ran out before the retry: report the last real answer
+                previous.budget_exhausted = True
+                return _HopOutcome(previous, retry)
+            if outcome.record is not None:
+                attempts.append(outcome.record)
+            made = retry + (1 if outcome.requested else 0)
+            timeouts += outcome.timed_out
+            if not outcome.retryable or retry >= self.max_retries or timeouts > MAX_TIMEOUT_RETRIES:
+                return _HopOutcome(outcome, made)
             delay = self._retry_delay(retry, outcome.retry_after)
+            if self._budget is not None and delay >= self._budget.remaining():
+                outcome.budget_exhausted = True  # a retry could not finish in time anyway
+                return _HopOutcome(outcome, made)
+            previous = outcome
             log.info("retrying %s in %.2fs after %s", url, delay, outcome.error)
             self._sleep(delay)
             retry += 1
@@ -245,32 +292,76 @@ class HttpClient:
 
     def _attempt(self, url: str, headers: dict[str, str], max_bytes: int) -> _AttemptOutcome:
         """One request, timed and recorded; waits for the host's rate-limit slot first."""
-        self.rate_limiter.wait(urlsplit(url).netloc)
+        budget = self._budget
+        if budget is not None and budget.exhausted:
+            return _AttemptOutcome(error=self._budget_message(), budget_exhausted=True, requested=False)
+        waited = self.rate_limiter.wait(urlsplit(url).netloc, budget.remaining() if budget is not None else None)
+        if waited is None or (budget is not None and budget.exhausted):
+            return _AttemptOutcome(error=self._budget_message(), budget_exhausted=True, requested=False)
         started_at = datetime.now(UTC)
-        t0 = time.monotonic()
-        outcome = self._exchange(url, headers, max_bytes, t0)
+        t0 = self._clock()
+        # the request's own deadline, or the end of the budget when that comes first
+        cutoff = t0 + self.deadline
+        budget_cuts = budget is not None and budget.deadline < cutoff
+        if budget_cuts:
+            cutoff = budget.deadline
+        outcome = self._exchange(url, headers, max_bytes, cutoff, budget_cuts)
         outcome.record = FetchAttempt(
             url=url,
             started_at=started_at,
             status=outcome.status,
             bytes=outcome.bytes_read,
-            elapsed_ms=(time.monotonic() - t0) * 1000.0,
+            elapsed_ms=(self._clock() - t0) * 1000.0,
             error=outcome.error,
+            cut=outcome.truncated or outcome.budget_exhausted,
         )
         return outcome
 
-    def _exchange(self, url: str, headers: dict[str, str], max_bytes: int, t0: float) -> _AttemptOutcome:
-        try:
-            response = self._session.get(
-                url, headers=headers, timeout=self.timeout, stream=True, allow_redirects=False
-            )
-        except requests.exceptions.Timeout:
-            return _AttemptOutcome(error=f"timeout after {self.timeout:g}s", retryable=True)
-        except requests.exceptions.ConnectionError as exc:
-            return _AttemptOutcome(error=self._describe_connection_error(exc), retryable=True)
-        except requests.exceptions.RequestException as exc:
-            return _AttemptOutcome(error=f"request failed: {exc}")
+    def _budget_message(self) -> str:
+        name = self._budget.name if self._budget is not None else "time budget"
+        return f"not requested: {name} used up"
 
+    def _deadline_hit(self, outcome: _AttemptOutcome, budget_cuts: bool, where: str) -> _AttemptOutcome:
+        """Turn whatever the cut-off socket produced into the reason: the deadline or the budget."""
+        if budget_cuts:
+            outcome.error = f"cut off {where}: {self._budget.name if self._budget else 'time budget'} used up"
+            outcome.budget_exhausted, outcome.retryable, outcome.timed_out = True, False, False
+        else:
+            outcome.error = f"timeout: no complete response within {self.deadline:g}s ({where})"
+            outcome.retryable, outcome.timed_out = True, True
+        outcome.body = b""
+        return outcome
+
+    def _exchange(
+        self, url: str, headers: dict[str, str], max_bytes: int, cutoff: float, budget_cuts: bool
+    ) -> _AttemptOutcome:
+        remaining = max(cutoff - self._clock(), 0.001)
+        socket_timeout = min(self.timeout, remaining)
+        with Watchdog(remaining) as dog:
+            try:
+                response = self._session.get(
+                    url, headers=headers, timeout=socket_timeout, stream=True, allow_redirects=False
+                )
+            except requests.exceptions.RequestException as exc:
+                if dog.fired or self._clock() >= cutoff:
+                    return self._deadline_hit(_AttemptOutcome(), budget_cuts, "waiting for the headers")
+                if isinstance(exc, requests.exceptions.Timeout):
+                    return _AttemptOutcome(error=f"timeout after {self.timeout:g}s", retryable=True, timed_out=True)
+                if isinstance(exc, requests.exceptions.ConnectionError):
+                    error = self._describe_connection_error(exc)
+                    return _AttemptOutcome(error=error, retryable=True, timed_out=error.startswith("timeout"))
+                return _AttemptOutcome(error=f"request failed: {exc}")
+            if dog.fired:
+                # the socket was shut mid-headers, and http.client took the end of the stream for
+                # the end of the headers: whatever it parsed is not an answer
+                response.close()
+                return self._deadline_hit(_AttemptOutcome(), budget_cuts, "waiting for the headers")
+            outcome = self._response(response, max_bytes, cutoff)
+            if dog.fired or (outcome.error is not None and self._clock() >= cutoff):
+                return self._deadline_hit(outcome, budget_cuts, "reading the body")
+            return outcome
+
+    def _response(self, response: requests.Response, max_bytes: int, cutoff: float) -> _AttemptOutcome:
         try:
             status = response.status_code
             outcome = _AttemptOutcome(
@@ -288,14 +379,14 @@ class HttpClient:
                 outcome.retryable = status == 429 or status >= 500
                 outcome.retry_after = response.headers.get("Retry-After")
             elif status != 304:
-                self._read_body(response, outcome, max_bytes, t0)
+                self._read_body(response, outcome, max_bytes, cutoff)
             return outcome
         finally:
             # after a partial read this drops the connection instead of draining a 40 MB body
             response.close()
 
-    def _read_body(self, response: requests.Response, outcome: _AttemptOutcome, max_bytes: int, t0: float) -> None:
-        """Stream the body into `outcome`, stopping at max_bytes or the download deadline."""
+    def _read_body(self, response: requests.Response, outcome: _AttemptOutcome, max_bytes: int, cutoff: float) -> None:
+        """Stream the body into `outcome`, stopping at max_bytes or the deadline."""
         chunks: list[bytes] = []
         kept = 0
         try:
@@ -312,9 +403,8 @@ class HttpClient:
                     break
                 chunks.append(chunk)
                 kept += len(chunk)
-                if time.monotonic() - t0 > self.max_download_seconds:
-                    outcome.error = f"timeout after {self.max_download_seconds:g}s reading the body"
-                    outcome.retryable = True
+                if self._clock() >= cutoff:
+                    outcome.error = "deadline"  # _exchange words it (deadline or budget)
                     return
         except (requests.exceptions.ContentDecodingError, urllib3.exceptions.DecodeError) as exc:
             outcome.error = f"could not decode Content-Encoding: {exc}"
@@ -322,6 +412,7 @@ class HttpClient:
         except (requests.exceptions.RequestException, urllib3.exceptions.HTTPError, OSError) as exc:
             outcome.error = self._describe_connection_error(exc)
             outcome.retryable = True
+            outcome.timed_out = outcome.error.startswith("timeout")
             return
         outcome.body = b"".join(chunks)
 
@@ -366,7 +457,7 @@ def _result(
     last = hop.last
     error = last.error
     if error is not None and hop.attempt_count > 1:
-        if last.status is not None:
+        if last.status is not None and error.startswith("HTTP "):
             error = f"HTTP {last.status} after {hop.attempt_count} attempts"
         else:
             error = f"{error} (gave up after {hop.attempt_count} attempts)"
@@ -385,11 +476,19 @@ def _result(
         not_modified=not_modified,
         error=error,
         attempts=attempts,
+        budget_exhausted=last.budget_exhausted,
     )
 
 
 def _failure(
-    url: str, final_url: str, error: str, attempts: list[FetchAttempt], *, status: int | None = None
+    url: str,
+    final_url: str,
+    error: str,
+    attempts: list[FetchAttempt],
+    *,
+    status: int | None = None,
+    refused: bool = False,
+    budget_exhausted: bool = False,
 ) -> FetchResult:
     return FetchResult(
         url=url,
@@ -403,6 +502,8 @@ def _failure(
         not_modified=False,
         error=error,
         attempts=attempts,
+        refused=refused,
+        budget_exhausted=budget_exhausted,
     )
 
 

@@ -26,6 +26,24 @@ def absolute_http_url(base: str, href: str | None) -> str | None:
     return urlunsplit(parts._replace(fragment=""))
 
 
+def unusable_link_reason(base: str, href: str | None) -> str:
+    """Why absolute_http_url gave None for `href`: logged for every feed item skipped."""
+    if not href or not href.strip():
+        return "no link"
+    href = href.strip()
+    try:
+        parts = urlsplit(urljoin(base, href))
+        scheme = parts.scheme.lower()
+        if scheme not in ("http", "https"):
+            return f"not an http(s) link ({scheme or 'no scheme'}:)"
+        if not parts.hostname:
+            return "link without a host"
+        parts.port  # noqa: B018 - raises on a port out of range
+    except ValueError as error:
+        return f"invalid link: {error}"
+    return "invalid link"
+
+
 def parse_w3c_datetime(value: str | None) -> datetime | None:
     """Sitemap / W3C datetime ('2025-10-23', '2025-10-23T10:00:00+02:00', '...Z') -> UTC."""
     if not value:

@@ -14,8 +14,8 @@ from bs4 import BeautifulSoup, Tag
 from bs4.exceptions import ParserRejectedMarkup
 
 from .http import HttpClient
-from .links import absolute_http_url
-from .results import DiscoveredLink, FetchResult
+from .links import absolute_http_url, unusable_link_reason
+from .results import DiscoveredLink, FetchResult, SkippedItem
 
 
 def discover_listing(
@@ -43,12 +43,13 @@ def discover_listing(
         try:
             soup = _soup(result.body)
             base = _base_url(soup, result.final_url)
-            page_links = list(_select_links(soup, base, link_selector))
+            skipped: list[SkippedItem] = []
+            page_links = list(_select_links(soup, base, link_selector, skipped))
             next_url = _next_page(soup, base, next_selector)
         except Exception as exc:  # a bad selector or unparseable page: report, don't raise
             results.append(dataclasses.replace(result, error=f"listing not parsed: {type(exc).__name__}: {exc}"))
             break
-        results.append(result)
+        results.append(dataclasses.replace(result, skipped=tuple(skipped)) if skipped else result)
 
         for link in page_links:
             if link.url not in seen_links:
@@ -89,10 +90,14 @@ def _href_of(element: Tag) -> str | None:
     return str(anchor["href"]) if isinstance(anchor, Tag) else None
 
 
-def _select_links(soup: BeautifulSoup, base: str, selector: str):
+def _select_links(soup: BeautifulSoup, base: str, selector: str, skipped: list[SkippedItem]):
+    """Links of the elements the selector picks; unusable ones (javascript:, mailto:, none) go to
+    `skipped`. A link repeated on the page (image and headline of one card) is no news."""
     for element in soup.select(selector):
-        url = absolute_http_url(base, _href_of(element))
+        href = _href_of(element)
+        url = absolute_http_url(base, href)
         if url is None:
+            skipped.append(SkippedItem((href or "").strip(), unusable_link_reason(base, href)))
             continue
         title = " ".join(element.get_text(" ").split()) or None
         yield DiscoveredLink(url=url, title=title)

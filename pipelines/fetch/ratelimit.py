@@ -37,12 +37,15 @@ class HostRateLimiter:
     def interval_for(self, host: str) -> float:
         return self._host_interval.get(host.lower(), self.min_interval)
 
-    def wait(self, host: str) -> float:
-        """Block until a request to `host` may start; returns the seconds waited."""
+    def wait(self, host: str, max_wait: float | None = None) -> float | None:
+        """Block until a request to `host` may start; returns the seconds waited. With `max_wait`,
+        a slot further away than that is not taken (nothing is reserved) and None is returned."""
         host = host.lower()
         with self._lock:
             now = self._clock()
             start = max(now, self._next_slot.get(host, now))
+            if max_wait is not None and start - now > max_wait:
+                return None
             self._next_slot[host] = start + self.interval_for(host)
         delay = start - now
         if delay > 0:

@@ -20,6 +20,7 @@ class FetchAttempt:
     bytes: int  # body bytes read (after gzip/deflate decoding), including a chunk that was cut off
     elapsed_ms: float
     error: str | None
+    cut: bool = False  # a limit stopped it: the body size cap, or the caller's time budget
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,11 +38,22 @@ class FetchResult:
     not_modified: bool
     error: str | None
     attempts: list[FetchAttempt] = field(default_factory=list)
+    refused: bool = False  # not requested by rule: robots.txt, a non-http(s) URL
+    budget_exhausted: bool = False  # the caller's time budget ran out before or during the request
+    skipped: tuple[SkippedItem, ...] = ()  # discovery: entries of this page that were not usable links
 
     @property
     def ok(self) -> bool:
         """True when the body (or the 304 answer) can be used as it is."""
         return self.error is None
+
+
+@dataclass(frozen=True, slots=True)
+class SkippedItem:
+    """An entry of a feed, listing or sitemap that is not followed, and why (it is logged)."""
+
+    link: str  # the entry's link as written ("" when it had none)
+    reason: str  # "unsupported link javascript:…", "no link", "duplicate link"
 
 
 @dataclass(frozen=True, slots=True)

@@ -5,7 +5,10 @@ Policy when robots.txt cannot be read (RFC 9309 section 2.3.1, and what Google d
 - 4xx other than 429 ("unavailable", e.g. 404): everything is allowed.
 - 5xx, 429, timeouts and connection errors ("unreachable"): everything on that origin is
   disallowed for the rest of this client's life (one pipeline run), rather than crawling a
-  site whose rules we could not read.
+  site whose rules we could not read. When no answer came at all (refused, DNS, timeout), the
+  decision says the host is unreachable: that is what gets logged, not "blocked by robots.txt".
+- the caller's time budget ran out before robots.txt was read: nothing is cached (the origin is
+  not judged on a fetch that never happened), and the URL is not allowed.
 - redirect trouble (loop, too many hops, non-http target): treated as unavailable, so allowed.
 
 Known limits of urllib.robotparser: the first matching rule wins instead of the longest, and
@@ -29,18 +32,21 @@ ROBOTS_MAX_BYTES = 512_000
 class RobotsDecision:
     allowed: bool
     reason: str | None = None  # why not, for the error message
+    unreachable: bool = False  # no answer from the host at all: a dead host, not a robots.txt rule
 
 
 class _OriginRules:
     """What we know about one origin's robots.txt."""
 
-    def __init__(self, parser: urllib.robotparser.RobotFileParser | None, blocked_reason: str | None):
+    def __init__(self, parser: urllib.robotparser.RobotFileParser | None, blocked_reason: str | None,
+                 unreachable: bool = False):
         self.parser = parser  # None means "allow all" unless blocked_reason is set
         self.blocked_reason = blocked_reason
+        self.unreachable = unreachable
 
     def decide(self, user_agent: str, url: str) -> RobotsDecision:
         if self.blocked_reason is not None:
-            return RobotsDecision(False, self.blocked_reason)
+            return RobotsDecision(False, self.blocked_reason, self.unreachable)
         if self.parser is None or self.parser.can_fetch(user_agent, url):
             return RobotsDecision(True)
         return RobotsDecision(False, None)
@@ -64,7 +70,9 @@ def rules_from_result(result: FetchResult) -> _OriginRules:
         parser = urllib.robotparser.RobotFileParser()
         parser.parse(result.body.decode("utf-8", errors="replace").splitlines())
         return _OriginRules(parser, None)
-    if status is None or status >= 500 or status == 429:
+    if status is None:
+        return _OriginRules(None, f"{result.error or 'no answer'}, asking for robots.txt", unreachable=True)
+    if status >= 500 or status == 429:
         return _OriginRules(None, f"robots.txt unreachable: {result.error or f'HTTP {status}'}")
     return _OriginRules(None, None)
 
@@ -106,6 +114,9 @@ class RobotsCache:
                 return rules
             result = self._fetch_robots(robots_url)
             self.fetch_results.append(result)
+            if result.budget_exhausted and (not result.attempts or result.attempts[-1].cut):
+                # never asked, or cut off: that says nothing about the origin, so nothing is cached
+                return _OriginRules(None, result.error or "time budget used up")
             rules = rules_from_result(result)
             self._rules[robots_url] = rules
             if self._on_rules is not None:

@@ -18,8 +18,8 @@ from datetime import date, datetime
 from xml.etree.ElementTree import Element
 
 from .http import HttpClient
-from .links import absolute_http_url, on_or_after, parse_w3c_datetime
-from .results import DiscoveredLink, FetchResult
+from .links import absolute_http_url, on_or_after, parse_w3c_datetime, unusable_link_reason
+from .results import DiscoveredLink, FetchResult, SkippedItem
 from .xmlsafety import MalformedXmlError, UnsafeXmlError, local_name, parse_safely
 
 GZIP_MAGIC = b"\x1f\x8b"
@@ -60,23 +60,32 @@ def discover_sitemap(
             continue
 
         kind = local_name(root.tag)
+        skipped: list[SkippedItem] = []
         if kind == "sitemapindex":
             results.append(result)
             if depth >= max_depth:
                 continue
-            for child_url, lastmod in _index_entries(root, result.final_url):
+            for child_url, lastmod in _index_entries(root, result.final_url, skipped):
                 if child_url not in queued and on_or_after(lastmod, since):
                     queued.add(child_url)
                     pending.append((child_url, depth + 1))
+            if skipped:
+                results[-1] = dataclasses.replace(result, skipped=tuple(skipped))
         elif kind == "urlset":
             results.append(result)
-            for link in _urlset_entries(root, result.final_url):
+            full = False
+            for link in _urlset_entries(root, result.final_url, skipped):
                 if link.url in seen_links or not on_or_after(link.published, since):
                     continue
                 seen_links.add(link.url)
                 links.append(link)
                 if max_items is not None and len(links) >= max_items:
-                    return links, results
+                    full = True
+                    break
+            if skipped:
+                results[-1] = dataclasses.replace(result, skipped=tuple(skipped))
+            if full:
+                return links, results
         else:
             results.append(dataclasses.replace(result, error=f"not a sitemap: root element <{kind}>"))
     return links, results
@@ -104,21 +113,26 @@ def _child_text(element: Element, name: str) -> str | None:
     return None
 
 
-def _index_entries(root: Element, base: str) -> Iterator[tuple[str, datetime | None]]:
+def _index_entries(root: Element, base: str, skipped: list[SkippedItem]) -> Iterator[tuple[str, datetime | None]]:
     for entry in root:
         if local_name(entry.tag) != "sitemap":
             continue
-        loc = absolute_http_url(base, _child_text(entry, "loc"))
-        if loc is not None:
-            yield loc, parse_w3c_datetime(_child_text(entry, "lastmod"))
+        raw = _child_text(entry, "loc")
+        loc = absolute_http_url(base, raw)
+        if loc is None:
+            skipped.append(SkippedItem(raw or "", unusable_link_reason(base, raw)))
+            continue
+        yield loc, parse_w3c_datetime(_child_text(entry, "lastmod"))
 
 
-def _urlset_entries(root: Element, base: str) -> Iterator[DiscoveredLink]:
+def _urlset_entries(root: Element, base: str, skipped: list[SkippedItem]) -> Iterator[DiscoveredLink]:
     for entry in root:
         if local_name(entry.tag) != "url":
             continue
-        loc = absolute_http_url(base, _child_text(entry, "loc"))
+        raw = _child_text(entry, "loc")
+        loc = absolute_http_url(base, raw)
         if loc is None:
+            skipped.append(SkippedItem(raw or "", unusable_link_reason(base, raw)))
             continue
         news = next((child for child in entry if local_name(child.tag) == "news"), None)
         title = _child_text(news, "title") if news is not None else None

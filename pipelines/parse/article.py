@@ -102,12 +102,22 @@ def _load_tree(html_text: str) -> lxml_html.HtmlElement | None:
     """trafilatura's loader (it copes with XML declarations and byte-ish input) first;
     it refuses bare fragments such as '<p>text <b>more', which lxml still parses."""
     tree = load_html(html_text)
-    if tree is not None:
-        return tree
-    try:
-        return lxml_html.document_fromstring(html_text)
-    except Exception:  # lxml: "Document is empty" and friends
-        return None
+    if tree is None:
+        try:
+            tree = lxml_html.document_fromstring(html_text)
+        except Exception:  # lxml: "Document is empty" and friends
+            return None
+    return _without_templates(tree)
+
+
+def _without_templates(tree: lxml_html.HtmlElement) -> lxml_html.HtmlElement:
+    """<template> content is inert markup a script may clone later (cookie banners, comment
+    forms, teaser cards); browsers never show it, so neither title, date nor body may use it.
+    lxml parses it as ordinary children, hence the explicit removal (the text after the
+    element, its tail, stays)."""
+    for template in tree.xpath("//template"):
+        template.drop_tree()
+    return tree
 
 
 def _parse_plain_text(text: str, canonical: str | None, encoding: str | None, lang_hint: str | None) -> ParsedArticle:

@@ -4,6 +4,13 @@ Order of evidence: byte-order mark, the HTTP Content-Type charset, the page's ow
 <meta charset>/<meta http-equiv>, then detection. A declared charset is only used
 when the bytes actually decode with it, because servers often declare utf-8 for
 legacy latin-1 pages.
+
+A page declared utf-8 that holds valid multi-byte utf-8 and a few invalid bytes (a pasted
+snippet, a cut-off character) stays utf-8: the bad bytes become U+FFFD and the encoding is
+reported as "utf-8 (N invalid bytes replaced)", which `articles.encoding` keeps. Only a
+declared-utf-8 page without any valid multi-byte sequence is read as windows-1252 (the
+mislabelled latin-1 page); guessing another code page there would turn every umlaut and the
+evidence sentences into mojibake.
 """
 
 from __future__ import annotations
@@ -40,14 +47,25 @@ _WESTERN_SINGLE_BYTE = {
 }
 
 _DETECT_SAMPLE_BYTES = 200_000
+_ENCODED_REPLACEMENT_CHARACTER = "\ufffd".encode()
+# Declared utf-8 with invalid bytes stays utf-8 while the valid multi-byte characters are at
+# least a quarter as many as the invalid bytes (a latin-1 page has hardly any valid sequence:
+# an accented capital followed by a symbol byte).
+_VALID_PER_INVALID = 0.25
 
 
 def decode_body(body: bytes, content_type: str | None) -> tuple[str, str]:
-    """Decode a fetched body; returns (text, encoding used). Never raises."""
+    """Decode a fetched body; returns (text, encoding used). Never raises. When invalid bytes
+    were replaced, the encoding says how many: "utf-8 (2 invalid bytes replaced)"."""
     try:
-        return _decode(body or b"", content_type)
+        text, encoding = _decode(body or b"", content_type)
     except Exception:  # last line of defence: a parser must not kill a partition
-        return (body or b"").decode("utf-8", errors="replace"), "utf-8"
+        text, encoding = _utf8_replacing(body or b""), "utf-8"
+    if encoding == "utf-8" and "\ufffd" in text:
+        replaced = text.count("\ufffd") - (body or b"").count(_ENCODED_REPLACEMENT_CHARACTER)
+        if replaced > 0:
+            encoding = f"utf-8 ({replaced} invalid byte{'s' if replaced > 1 else ''} replaced)"
+    return text, encoding
 
 
 def _decode(body: bytes, content_type: str | None) -> tuple[str, str]:
@@ -64,15 +82,27 @@ def _decode(body: bytes, content_type: str | None) -> tuple[str, str]:
         if encoding is None:
             continue
         text = _strict_decode(body, encoding)
+        if text is None and encoding == "utf-8":
+            return _declared_utf8_with_invalid_bytes(body)
         if text is None:
             continue  # declared charset is a lie for these bytes: look further
-        if encoding == "cp1252" and _is_multibyte_utf8(body):
+        if encoding == "cp1252" and (_is_multibyte_utf8(body) or _mostly_utf8(body, min_valid=3)):
             # A server default of iso-8859-1 on a utf-8 page: latin-1 text almost
             # never forms valid multi-byte utf-8 sequences by accident.
-            return body.decode("utf-8"), "utf-8"
+            return _utf8_replacing(body), "utf-8"
         return text, encoding
 
     return _detect(body)
+
+
+def _declared_utf8_with_invalid_bytes(body: bytes) -> tuple[str, str]:
+    if _mostly_utf8(body, min_valid=1):
+        return _utf8_replacing(body), "utf-8"
+    return _strict_decode(body, "cp1252") or "", "cp1252"
+
+
+def _utf8_replacing(body: bytes) -> str:
+    return body.decode("utf-8", errors="replace")
 
 
 def _header_charset(content_type: str | None) -> str | None:
@@ -120,7 +150,7 @@ def _is_multibyte_utf8(body: bytes) -> bool:
 def _detect(body: bytes) -> tuple[str, str]:
     if body.isascii():
         return body.decode("ascii"), "utf-8"  # ascii is utf-8; one name keeps the column tidy
-    if _is_multibyte_utf8(body) or _mostly_utf8(body):
+    if _is_multibyte_utf8(body) or _mostly_utf8(body, min_valid=3):
         return body.decode("utf-8", errors="replace"), "utf-8"
     best = charset_normalizer.from_bytes(body[:_DETECT_SAMPLE_BYTES]).best()
     guess = _usable_codec(best.encoding) if best is not None else None
@@ -129,10 +159,11 @@ def _detect(body: bytes) -> tuple[str, str]:
     return body.decode(guess, errors="replace"), guess
 
 
-def _mostly_utf8(body: bytes) -> bool:
+def _mostly_utf8(body: bytes, *, min_valid: int) -> bool:
     """A utf-8 page with a few stray bytes (a pasted latin-1 snippet) is still utf-8:
-    replacing those bytes beats turning every other umlaut into mojibake."""
-    text = body[:_DETECT_SAMPLE_BYTES].decode("utf-8", errors="replace")
-    broken = text.count("\ufffd")
-    decoded_non_ascii = sum(1 for ch in text if ord(ch) > 127) - broken
-    return decoded_non_ascii >= 3 and broken * 10 <= decoded_non_ascii
+    replacing those bytes beats turning every other character into mojibake."""
+    sample = body[:_DETECT_SAMPLE_BYTES]
+    text = _utf8_replacing(sample)
+    broken = text.count("\ufffd") - sample.count(_ENCODED_REPLACEMENT_CHARACTER)
+    valid_multibyte = sum(1 for ch in text if ord(ch) > 127) - text.count("\ufffd")
+    return valid_multibyte >= min_valid and valid_multibyte >= _VALID_PER_INVALID * broken

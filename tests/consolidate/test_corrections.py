@@ -104,6 +104,22 @@ def test_an_unquoted_id_of_digits_is_still_an_id():
     ({"set_figure": {"deal": "d1", "field": "chips", "value": 1.5}, "reason": "x"}, "whole number"),
     ({"set_figure": {"deal": "d1", "field": "status", "value": "signed"}, "reason": "x"}, "definitive"),
     ({"set_figure": {"deal": "d1", "field": "year", "value": 26}, "reason": "x"}, "year"),
+    ({"set_figure": {"deal": "d1", "field": "year", "value": 2026.0}, "reason": "x"}, "year"),
+    ({"set_figure": {"deal": "d1", "field": "chips", "value": 1e30}, "reason": "x"}, "outside the plausible range"),
+    ({"set_figure": {"deal": "d1", "field": "chips", "value": "1e30"}, "reason": "x"}, "chips: value '1e30' is outside"),
+    ({"set_figure": {"deal": "d1", "field": "gw", "value": 1500}, "reason": "x"}, "gw: value 1500 is outside the "
+                                                                                    "plausible range 0.001 to 100 GW"),
+    ({"set_figure": {"deal": "d1", "field": "gw", "value": 0}, "reason": "x"}, "outside the plausible range"),
+    ({"set_figure": {"deal": "d1", "field": "usd", "value": 3.8e15}, "reason": "x"}, "outside the plausible range"),
+    ({"set_figure": {"investment": "i1", "field": "shares", "value": 10**20}, "reason": "x"}, "outside"),
+    ({"set_figure": {"deal": "d1", "field": "gw", "value": True}, "reason": "x"}, "non-negative number"),
+    ({"set_figure": {"deal": "d1", "field": "gw", "value": float("nan")}, "reason": "x"}, "non-negative number"),
+    ({"set_figure": {"deal": "d1", "field": "gw", "value": [1]}, "reason": "x"}, "non-negative number"),
+    ({"set_figure": {"deal": "d1", "field": "gw", "value": 1, "bound": ["exact"]}, "reason": "x"}, "bound must be"),
+    ({"set_figure": {"deal": "d1", "field": "usd", "value": 1e9, "vague": "yes"}, "reason": "x"}, "vague"),
+    ({"set_figure": {"deal": "d1", "field": "resource", "value": ["gpu"]}, "reason": "x"}, "resource: value must be"),
+    ({"reject_mention": "m1", "reason": 42}, "reason"),
+    ({"merge_deals": "d1, d2", "reason": "x"}, "list of at least two"),
     ({"set_figure": {"deal": "d1", "field": "gw"}, "reason": "x"}, "needs a `value`"),
     ({"set_figure": {"field": "gw", "value": 1}, "reason": "x"}, "exactly one of"),
     ({"set_figure": {"investment": "i1", "field": "gw", "value": 1}, "reason": "x"}, "for investments"),
@@ -115,6 +131,46 @@ def test_a_malformed_entry_is_an_error_naming_it(entry, problem):
     with pytest.raises(CorrectionsError, match=re.escape(problem)) as error:
         parse_corrections({"corrections": [good, entry]}, source="corrections.yaml")
     assert "corrections.yaml: correction #2" in str(error.value)
+
+
+@pytest.mark.parametrize("second", [
+    {"set_figure": {"deal": "d1", "field": "gw", "value": 2.0}, "reason": "the other filing"},
+    {"set_figure": {"deal_id": "d1", "field": "gw", "value": None}, "reason": "spelled as deal_id"},
+])
+def test_two_entries_for_one_field_are_an_error_naming_both(second):
+    entries = [{"reject_mention": "m0", "reason": "fine"},
+               {"set_figure": {"deal": "d1", "field": "gw", "value": 1.2}, "reason": "the filing"},
+               {"set_figure": {"deal": "d1", "field": "usd", "value": 3e9}, "reason": "another field: fine"},
+               second]
+    with pytest.raises(CorrectionsError) as error:
+        parse_corrections(entries, source="corrections.yaml")
+    assert str(error.value).startswith("corrections.yaml: correction #4 ")
+    assert "sets gw of d1 again (already set by correction #2)" in str(error.value)
+
+
+def test_two_entries_reaching_one_deal_by_different_ids_are_an_error_at_consolidation():
+    target = deal_id_of("ag-de-1")
+    corrections = parse_corrections([
+        {"set_figure": {"deal": target, "field": "gw", "value": 1.2}, "reason": "by deal id"},
+        {"set_figure": {"deal": "ag-en-2", "field": "gw", "value": 1.4}, "reason": "by a mention of the same deal"},
+    ], source="corrections.yaml")
+    with pytest.raises(CorrectionsError) as error:
+        consolidate_deals(deal_frame(today()), corrections)
+    message = str(error.value)
+    assert "correction #2 (set_figure ag-en-2 gw)" in message and "already set by correction #1" in message
+
+
+def test_the_largest_plausible_figures_consolidate_without_overflow():
+    deals = run(today(), [
+        {"set_figure": {"deal": "amd-1", "field": "chips", "value": 100_000_000}, "reason": "upper bound"},
+        {"set_figure": {"deal": "amd-1", "field": "usd", "value": 1e13}, "reason": "upper bound"},
+    ])
+    corrected = find(deals, "amd-1")
+    assert corrected["chips"] == 100_000_000 and corrected["usd"] == 1e13
+    import polars as pl
+
+    from pipelines.schemas import DEALS_SCHEMA
+    assert pl.DataFrame(list(deals), schema=DEALS_SCHEMA).height == len(deals)
 
 
 def test_malformed_files_are_errors(tmp_path):
@@ -226,7 +282,7 @@ def test_corrections_with_unknown_ids_are_reported_not_fatal():
         {"merge_deals": ["amd-1", "nowhere", "amd-4"], "reason": "one unknown"},
         {"merge_deals": ["amd-1", "nowhere"], "reason": "nothing to merge"},
         {"set_figure": {"deal": "ffffffffffffffff", "field": "gw", "value": 2}, "reason": "old id"},
-        {"set_figure": {"investment": "abc", "field": "usd", "value": 1}, "reason": "for the investments run"},
+        {"set_figure": {"investment": "abc", "field": "usd", "value": 1e9}, "reason": "for the investments run"},
         {"split_mention": "amd-3", "reason": "split what is rejected"},
         {"reject_mention": "amd-3", "reason": "rumour"},
     ]

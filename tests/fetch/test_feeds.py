@@ -120,10 +120,10 @@ def test_feedparser_exceptions_do_not_escape(http_site, client, monkeypatch):
 
 def test_parse_feed_on_bytes_never_opens_paths_or_urls():
     # feedparser.parse("/etc/hostname") would read the file; parse_feed hands it a stream
-    links, problem = parse_feed(b"/etc/hostname", base_url="https://example.org/feed")
+    parsed = parse_feed(b"/etc/hostname", base_url="https://example.org/feed")
 
-    assert links == []
-    assert problem is not None
+    assert parsed.links == []
+    assert parsed.problem is not None
 
 
 def test_unchanged_feed_is_not_downloaded_again(http_site, client):
@@ -136,3 +136,16 @@ def test_unchanged_feed_is_not_downloaded_again(http_site, client):
 
     assert links == []
     assert second.not_modified and second.error is None
+
+
+def test_items_without_a_usable_link_are_reported_as_skipped(http_site, client):
+    links, result = discover_feed(client, http_site.url("/misbehave/endless-feed?items=3&bad=1"))
+
+    assert [link.url for link in links] == [http_site.url(f"/misbehave/item/{n}?delay=0") for n in range(3)]
+    assert result.ok
+    assert [(s.link.replace("file:///", "file://"), s.reason) for s in result.skipped] == [  # feedparser's spelling
+        ("javascript:alert(1)", "not an http(s) link (javascript:)"),
+        ("file://etc/passwd", "not an http(s) link (file:)"),
+        ("", "no link"),
+        (http_site.url("/misbehave/item/0?delay=0"), "the feed lists this link twice"),
+    ]

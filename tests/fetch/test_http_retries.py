@@ -80,13 +80,13 @@ def test_timeouts_are_retried(http_site, make_client):
     assert http_site.count("/misbehave/slow") == 2
 
 
-def test_trickling_body_is_cut_by_the_download_deadline(http_site, make_client):
+def test_trickling_body_is_cut_by_the_request_deadline(http_site, make_client):
     # every byte arrives within the read timeout, the whole body would take ~13 s
-    client = make_client(timeout=1.0, max_download_seconds=0.5, max_retries=0)
+    client = make_client(timeout=1.0, deadline=0.5, max_retries=0)
 
     result = client.fetch(http_site.url("/misbehave/trickle"))
 
-    assert result.error == "timeout after 0.5s reading the body"
+    assert result.error == "timeout: no complete response within 0.5s (reading the body)"
     assert result.body == b""
     [attempt] = result.attempts
     assert attempt.status == 200 and 0 < attempt.bytes < 60

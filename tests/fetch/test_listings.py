@@ -66,3 +66,14 @@ def test_invalid_selector_is_reported_not_raised(http_site, client):
 
     assert links == []
     assert results[0].error.startswith("listing not parsed: ")
+
+
+def test_links_that_are_no_articles_are_reported_as_skipped(http_site, client):
+    links, [page] = discover_listing(client, http_site.url("/news/bad-links.html"), link_selector=SELECTOR)
+
+    assert [link.url for link in links] == [http_site.url("/articles/en/tpu-deal.html")]
+    assert page.ok and [(s.link, s.reason) for s in page.skipped] == [
+        ("javascript:openShareDialog()", "not an http(s) link (javascript:)"),
+        ("mailto:press@example.org", "not an http(s) link (mailto:)"),
+        ("file:///etc/passwd", "not an http(s) link (file:)"),
+    ]

@@ -18,9 +18,9 @@ XML_ISH = st.one_of(
 @settings(max_examples=150, deadline=None)
 @given(XML_ISH)
 def test_parse_feed_returns_links_or_a_problem(data):
-    links, problem = parse_feed(data, base_url="https://example.org/feed.xml")
-    assert isinstance(links, list)
-    assert problem is None or isinstance(problem, str)
+    parsed = parse_feed(data, base_url="https://example.org/feed.xml")
+    assert isinstance(parsed.links, list) and isinstance(parsed.skipped, tuple)
+    assert parsed.problem is None or isinstance(parsed.problem, str)
 
 
 @settings(max_examples=150, deadline=None)

@@ -67,6 +67,13 @@ MISBEHAVIOURS = {
     "/misbehave/rate-limited-date": "429 with Retry-After as an HTTP date 2 minutes ahead, then 200",
     "/misbehave/slow?seconds=N": "waits N seconds (default 2) before answering",
     "/misbehave/trickle": "sends a 200 body one byte every 0.2 s",
+    "/misbehave/slow-headers?interval=S&lines=N": "the status line, then one header line every S seconds (0.5), N lines (40)",
+    "/misbehave/endless-feed?items=N&delay=S&bad=1": "RSS listing N items (10,000) at /misbehave/item/<n>?delay=S; "
+                                                   "bad=1 adds javascript:, file:, link-less and repeated items",
+    "/misbehave/item/<n>?delay=S": "a short English article page, after S seconds (0)",
+    "/misbehave/bad-utf8": "a utf-8 page with curly quotes and a few invalid bytes, declared utf-8",
+    "/misbehave/template": "an article whose <template> elements hold text no reader sees",
+    "/feeds/odd-pages.xml": "a feed of the two pages above",
     "/misbehave/reset": "closes the socket with a TCP reset, no response",
     "/misbehave/reset-once": "reset on the first request, 200 afterwards",
     "/misbehave/loop-a": "302 -> loop-b -> loop-a ...",
@@ -230,6 +237,19 @@ class _Handler(BaseHTTPRequestHandler):
             return self._send(record, 200, b"<html><body>too late</body></html>", "text/html; charset=utf-8")
         if path == "/misbehave/trickle":
             return self._trickle(site, record)
+        if path == "/misbehave/slow-headers":
+            return self._slow_headers(site, record, float(query.get("interval", ["0.5"])[0]),
+                                      int(query.get("lines", ["40"])[0]))
+        if path == "/misbehave/endless-feed":
+            return self._endless_feed(site, record, int(query.get("items", ["10000"])[0]),
+                                      query.get("delay", ["0"])[0], query.get("bad", ["0"])[0] == "1")
+        if path.startswith("/misbehave/item/"):
+            site._wait(float(query.get("delay", ["0"])[0]))
+            return self._send(record, 200, _item_page(path.rsplit("/", 1)[1]), "text/html; charset=utf-8")
+        if path == "/misbehave/bad-utf8":
+            return self._send(record, 200, BAD_UTF8_BODY, "text/html; charset=utf-8")
+        if path == "/misbehave/template":
+            return self._send(record, 200, TEMPLATE_BODY, "text/html; charset=utf-8")
         if path == "/misbehave/reset" or (path == "/misbehave/reset-once" and hit == 1):
             return self._reset_connection()
         if path == "/misbehave/reset-once":
@@ -348,11 +368,61 @@ class _Handler(BaseHTTPRequestHandler):
             record.bytes_sent += 1
             site._wait(0.2)
 
+    def _slow_headers(self, site: HttpSite, record: RecordedRequest, interval: float, lines: int) -> None:
+        # every line arrives well within any read timeout; only a deadline on the whole request stops it
+        self.wfile.write(b"HTTP/1.1 200 OK\r\n")
+        for number in range(lines):
+            if site._stop.is_set():
+                return
+            site._wait(interval)
+            self.wfile.write(b"X-Slow-%d: patience\r\n" % number)
+        body = b"<html><body><p>finally</p></body></html>"
+        self.wfile.write(b"Content-Type: text/html\r\nContent-Length: %d\r\n\r\n%s" % (len(body), body))
+        record.bytes_sent += len(body)
+
+    def _endless_feed(self, site: HttpSite, record: RecordedRequest, items: int, delay: str, bad: bool) -> None:
+        base = site.base_url
+        entries = []
+        if bad:
+            entries += [
+                "<item><title>script</title><link>javascript:alert(1)</link></item>",
+                "<item><title>local</title><link>file:///etc/passwd</link></item>",
+                "<item><title>no link at all</title></item>",
+                f"<item><link>{base}/misbehave/item/0?delay={delay}</link></item>",  # repeated below
+            ]
+        entries += [f"<item><link>{base}/misbehave/item/{n}?delay={delay}</link></item>" for n in range(items)]
+        body = ('<?xml version="1.0"?><rss version="2.0"><channel><title>Endless</title>'
+                f"<link>{base}/</link>{''.join(entries)}</channel></rss>").encode()
+        self._send(record, 200, body, "application/rss+xml; charset=utf-8")
+
     def _reset_connection(self) -> None:
         # SO_LINGER with timeout 0 makes close() send a TCP RST instead of a polite FIN
         self.connection.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
         self.connection.close()
         self.close_connection = True
+
+
+def _item_page(number: str) -> bytes:
+    return (f"<html lang='en'><head><title>Item {number}</title></head><body><article><h1>Item {number}</h1>"
+            f"<p>Item {number} of an endless feed: a cloud provider reports more data centre capacity, "
+            "with no deal named.</p></article></body></html>").encode()
+
+
+# Curly quotes and dashes as valid utf-8, and three bytes that are not utf-8 at all
+BAD_UTF8_BODY = (
+    "<html lang='en'><head><title>Cloud contract</title></head><body><article><h1>Cloud contract</h1>"
+    "<p>Nordwind Cloud said it will supply “up to 2 gigawatts” of capacity to Beispiel AI – a deal worth "
+    "$9bn – starting in 2027, the company’s chief executive said on Tuesday.</p>".encode()
+    + b"<p>Caf\xe9 owners near the site were not asked \xff\xfe.</p></article></body></html>"
+)
+TEMPLATE_BODY = (
+    "<html lang='en'><head><title>Template page</title></head><body><article><h1>Template page</h1>"
+    "<p>Nordwind Cloud said it will supply two gigawatts of capacity to Beispiel AI from 2027, in a "
+    "contract the companies described as their largest so far.</p>"
+    "<template id='teaser'><p>Hidden teaser: win a gigawatt in our reader contest.</p></template>"
+    "<p>The capacity will come from new sites in Norway and Finland, the company said.</p>"
+    "</article></body></html>"
+).encode()
 
 
 @functools.cache

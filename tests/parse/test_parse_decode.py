@@ -69,7 +69,28 @@ def test_utf8_without_declaration():
 def test_mostly_utf8_with_a_stray_latin1_byte_stays_utf8():
     body = (f"<p>{GERMAN} {GERMAN}</p>".encode("utf-8") + b"<p>Stra\xdfe</p>")
     text, encoding = decode_body(body, None)
-    assert encoding == "utf-8" and GERMAN in text and "Stra\ufffde" in text
+    assert encoding == "utf-8 (1 invalid byte replaced)" and GERMAN in text and "Stra\ufffde" in text
+
+
+ENGLISH = "OpenAI signed a “multi-year” deal – worth $38bn – with Amazon’s cloud, the company said."
+
+
+@pytest.mark.parametrize("declared", [
+    ("text/html; charset=utf-8", ""), (None, '<meta charset="utf-8">'), ("text/html; charset=iso-8859-1", ""),
+])
+def test_declared_utf8_with_a_few_invalid_bytes_stays_utf8_and_says_so(declared):
+    # Few non-ASCII characters (curly quotes, dashes) and two bad bytes: detection alone would
+    # guess a Cyrillic code page and garble the evidence sentence.
+    content_type, meta = declared
+    body = (f"<html><head>{meta}</head><body><p>{ENGLISH}</p>".encode() + b"<p>caf\xe9 \xff</p></body></html>")
+    text, encoding = decode_body(body, content_type)
+    assert ENGLISH in text and "caf\ufffd \ufffd" in text
+    assert encoding == "utf-8 (2 invalid bytes replaced)"
+
+
+def test_a_literal_replacement_character_is_not_counted_as_invalid():
+    body = f"<p>{GERMAN} \ufffd</p>".encode() + b"\xff"
+    assert decode_body(body, "text/html; charset=utf-8")[1] == "utf-8 (1 invalid byte replaced)"
 
 
 def test_byte_order_mark_wins():

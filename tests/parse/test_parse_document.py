@@ -277,3 +277,18 @@ def test_malformed_url_does_not_cost_the_article(url):
     page = portal_page(ENGLISH_TITLE, ENGLISH_PARAGRAPHS, lang="en", canonical='http://[broken')
     article = parse_document(page.encode(), url=url or None)
     assert article.error is None and article.text == "\n".join(ENGLISH_PARAGRAPHS)
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_template_content_never_reaches_the_text(lang):
+    # <template> holds markup a script may clone later; browsers never show it.
+    title, paragraphs = ARTICLES[lang]
+    hidden = {"de": "Vorlage: Gewinnspiel mit 99 Gigawatt für alle Leser.",
+              "en": "Template: win 99 gigawatts of power in our reader contest."}[lang]
+    body = "".join(f"<p>{p}</p>" for p in paragraphs)
+    page = (f"<html lang='{lang}'><head><title>{title}</title><template><title>{hidden}</title></template></head>"
+            f"<body><article><h1>{title}</h1>{body}<template id='card'><p>{hidden}</p></template>"
+            f"<p>{paragraphs[0]}</p></article><template><article><p>{hidden}</p></article></template></body></html>")
+    parsed = parse_document(page.encode(), url="https://x.example/a", content_type="text/html; charset=utf-8")
+    assert hidden.split(":")[0] not in parsed.text and hidden.split(":")[0] not in parsed.title
+    assert paragraphs[0] in parsed.text and parsed.title == title
