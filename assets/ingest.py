@@ -61,9 +61,16 @@ def raw_documents(context: dg.AssetExecutionContext, warehouse_db: WarehouseReso
             warehouse.insert_frame(con, "http_validators", _validators_frame(web.new_validators), replace=True)
 
     failed = {read.source: read.error for read in reads if read.error}
+    # The row count is what the partition holds (a re-run of a day stores nothing new, but the
+    # day's documents are still there); what this run added is reported beside it.
+    with warehouse_db.connect() as con:
+        stored = warehouse.query_frame(con, "select source, locator, content_type, n_bytes from raw_documents "
+                                            "where partition_date = ? order by source, locator", [day])
+    context.log.info(f"raw_documents: {documents.height} documents read from {len(reads)} sources, "
+                     f"{new_documents.height} new or changed, {len(failed)} sources unreadable")
     yield dg.MaterializeResult(
         metadata=frame_metadata(
-            new_documents, ["source", "locator", "content_type", "n_bytes"],
+            stored, ["source", "locator", "content_type", "n_bytes"],
             documents_read=documents.height,
             documents_new_or_changed=new_documents.height,
             read_attempts=attempts.height,

@@ -20,6 +20,9 @@ EXPORTS_ENV = "COMPUTE_DEALS_EXPORTS"
 CORRECTIONS_ENV = "COMPUTE_DEALS_CORRECTIONS"
 FIRST_DAY_ENV = "COMPUTE_DEALS_FIRST_DAY"
 
+# The day of a run, and the partitions, are days in Berlin.
+PARTITION_TIMEZONE = "Europe/Berlin"
+
 DEFAULT_DATABASE = PROJECT_ROOT / "data" / "compute_deals.duckdb"
 DEFAULT_SOURCES = PROJECT_ROOT / "samples" / "sources.yaml"
 DEFAULT_CORRECTIONS = PROJECT_ROOT / "corrections.yaml"
@@ -63,6 +66,13 @@ def sources_path() -> Path:
 
 def corrections_path() -> Path:
     return _from_env(CORRECTIONS_ENV, DEFAULT_CORRECTIONS)
+
+
+def today() -> date:
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    return datetime.now(ZoneInfo(PARTITION_TIMEZONE)).date()
 
 
 def first_day(today: date) -> date:
