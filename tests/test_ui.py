@@ -79,7 +79,7 @@ def test_the_ui_shows_the_graph_and_runs_the_daily_job(dagster_dev):
     (schedule,) = repository["schedules"]
     assert (schedule["cronSchedule"], schedule["executionTimezone"], schedule["scheduleState"]["status"]) == \
         ("0 6 * * *", "Europe/Berlin", "RUNNING")
-    assert len(overview["assetNodes"]) == 10
+    assert len(overview["assetNodes"]) == 13
 
     launched = graphql(port, LAUNCH, {"params": {
         "selector": {"repositoryLocationName": "compute_deals", "repositoryName": "__repository__", "jobName": "daily_refresh"},
