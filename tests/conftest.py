@@ -66,3 +66,18 @@ def locked_database(tmp_path) -> Path:
     finally:
         holder.kill()
         holder.wait()
+
+
+@pytest.fixture
+def browser(tmp_path):
+    """Headless Chromium (Debian's `chromium`), driven over the DevTools protocol."""
+    from browser import Browser, find_chromium
+
+    binary = find_chromium()
+    if binary is None:
+        pytest.skip("no Chromium on this machine: `apt-get install -y chromium` (.ci/run does it) to run the browser tests")
+    opened = Browser(binary, tmp_path / "chromium-profile")
+    try:
+        yield opened
+    finally:
+        opened.close()
