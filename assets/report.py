@@ -9,10 +9,10 @@ import dagster as dg
 from assets.consolidate import deals, investments
 from assets.derive import company_gigawatt_commitments, company_gigawatt_commitments_by_year, investor_customer_loops
 from pipelines import settings, warehouse
-from pipelines.exports import EXPORTED_TABLES, export_database
+from pipelines.exports import export_database
 from pipelines.resources import DUCKDB_WRITE_POOL, ExportsResource, WarehouseResource
 
-__all__ = ["EXPORTED_TABLES", "exports_and_report", "warehouse_snapshot"]
+__all__ = ["exports_and_report", "warehouse_snapshot"]
 
 
 @dg.asset(

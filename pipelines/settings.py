@@ -8,8 +8,9 @@ Each can be overridden by an environment variable, so the Dagster UI, the schedu
 from __future__ import annotations
 
 import os
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
 SQL_DIR = PROJECT_ROOT / "sql"
@@ -69,9 +70,6 @@ def corrections_path() -> Path:
 
 
 def today() -> date:
-    from datetime import datetime
-    from zoneinfo import ZoneInfo
-
     return datetime.now(ZoneInfo(PARTITION_TIMEZONE)).date()
 
 

@@ -8,7 +8,10 @@ import logging
 import sys
 
 import dagster as dg
-from dagster._core.log_manager import get_log_record_metadata, has_log_record_metadata
+
+# Dagster puts its context on every record it hands a logger under this attribute (step key,
+# event, original message): dagster._core.log_manager.LOG_RECORD_METADATA_ATTR.
+_META = "dagster_meta"
 
 # Dagster's own bookkeeping lines carry an event (step started, output handled, ...); the steps'
 # `context.log.info` lines do not. Those are what a person wants to watch.
@@ -23,9 +26,9 @@ class TerminalHandler(logging.Handler):
         self.stream = stream
 
     def emit(self, record: logging.LogRecord) -> None:
-        if not has_log_record_metadata(record):
+        meta = getattr(record, _META, None)
+        if not meta:
             return
-        meta = get_log_record_metadata(record)
         event = meta.get("dagster_event")
         step = meta.get("step_key") or ""
         if event is None:
