@@ -25,7 +25,9 @@ def write_workbook(frames: dict[str, pl.DataFrame], target: Path, *, about: list
     options = {"strings_to_formulas": False, "strings_to_urls": False, "strings_to_numbers": False}
     with xlsxwriter.Workbook(str(target), options) as workbook:
         formats = _Formats(workbook)
-        _write_about(workbook, formats, about, list(frames))
+        cut = [f"{SHEET_NAMES[t]}: first {EXCEL_MAX_ROWS:,} of {f.height:,} rows (Excel's limit; the CSV and "
+               "Parquet files have all)" for t, f in frames.items() if f.height > EXCEL_MAX_ROWS]
+        _write_about(workbook, formats, [*about, *(("Cut", note) for note in cut)], list(frames))
         for table, frame in frames.items():
             _write_sheet(workbook, formats, SHEET_NAMES[table], excel_frame(frame))
     return target
