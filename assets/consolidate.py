@@ -30,6 +30,7 @@ def _consolidate(context, warehouse_db, corrections, table, mentions_table, cons
         result: ConsolidationResult = consolidate(mentions, corrections.load(), min_confidence)
         frame = pl.DataFrame(result, schema=schema)
         warehouse.replace_table(con, table, frame)
+    context.log.info(f"{table}: {frame.height} consolidated from {mentions.height} mentions")
     unused = [str(correction) for correction in result.unused_corrections]
     for problem in unused:
         context.log.warning(f"unused correction: {problem}")

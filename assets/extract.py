@@ -7,6 +7,7 @@ import polars as pl
 
 from assets.metadata import frame_metadata
 from assets.parse import articles
+from assets.progress import Progress
 from pipelines import warehouse
 from pipelines.mentions import mentions_from_article
 from pipelines.partitions import daily_partitions
@@ -43,11 +44,13 @@ def mentions(context: dg.AssetExecutionContext, warehouse_db: WarehouseResource)
     with warehouse_db.connect() as con:
         day_articles = warehouse.query_frame(con, warehouse.read_sql("select_articles_partition"), {"day": day})
         deal_rows, investment_rows, party_rows = [], [], []
+        progress = Progress(context.log, "mentions", day_articles.height, "articles read for facts")
         for article in day_articles.iter_rows(named=True):
             deals, investments, parties = mentions_from_article(article)
             deal_rows += deals
             investment_rows += investments
             party_rows += parties
+            progress.advance()
         deal_frame = _frame(deal_rows, DEAL_MENTIONS_SCHEMA, day)
         investment_frame = _frame(investment_rows, INVESTMENT_MENTIONS_SCHEMA, day)
         party_frame = _frame(party_rows, PARTY_MENTIONS_SCHEMA, day, key=["article_id", "name"])
@@ -57,6 +60,8 @@ def mentions(context: dg.AssetExecutionContext, warehouse_db: WarehouseResource)
                 con.execute(warehouse.read_sql(f"delete_{table}_partition"), {"day": day})
                 warehouse.insert_frame(con, table, frame)
 
+    progress.finish(deal_mentions=deal_frame.height, investment_mentions=investment_frame.height,
+                    new_organisations=party_frame.height)
     yield dg.MaterializeResult(
         asset_key="deal_mentions",
         metadata=frame_metadata(deal_frame, ["buyer", "providers", "resource", "gw", "usd", "confidence", "evidence"],

@@ -8,6 +8,7 @@ import polars as pl
 
 from assets.ingest import raw_documents
 from assets.metadata import frame_metadata
+from assets.progress import Progress
 from pipelines import warehouse
 from pipelines.articles import article_from_raw
 from pipelines.partitions import daily_partitions
@@ -32,17 +33,19 @@ def articles(context: dg.AssetExecutionContext, warehouse_db: WarehouseResource,
     keywords = {source.name: source.keywords for source in sources.load()}
     with warehouse_db.connect() as con:
         raw = warehouse.query_frame(con, warehouse.read_sql("select_raw_documents_partition"), {"day": day})
-        rows = [
-            article_from_raw({**record, "body": zlib.decompress(record["body_zlib"])},
-                             keywords.get(record["source"], ()))
-            for record in raw.iter_rows(named=True)
-        ]
+        progress = Progress(context.log, "articles", raw.height, "documents parsed")
+        rows = []
+        for record in raw.iter_rows(named=True):
+            rows.append(article_from_raw({**record, "body": zlib.decompress(record["body_zlib"])},
+                                         keywords.get(record["source"], ())))
+            progress.advance()
         frame = pl.DataFrame(rows, schema=ARTICLES_SCHEMA).with_columns(partition_date=pl.lit(day))
         with warehouse.transaction(con):
             con.execute(warehouse.read_sql("delete_articles_partition"), {"day": day})
             warehouse.insert_frame(con, "articles", frame)
 
     failed = frame.filter(pl.col("parse_error").is_not_null())
+    progress.finish(with_errors=failed.height, relevant=frame.filter(pl.col("is_relevant")).height)
     for row in failed.iter_rows(named=True):
         context.log.warning(f"no text from {row['source']} {row['url'] or row['doc_id']}: {row['parse_error']}")
     return dg.MaterializeResult(

@@ -1,41 +1,93 @@
-"""Report layer: the user-facing tables exported for spreadsheets and BI tools."""
+"""Report layer: the read-only snapshot readers open, the exports for spreadsheets and BI tools,
+and the HTML report."""
 
+from datetime import date
 from pathlib import Path
 
 import dagster as dg
 
 from assets.consolidate import deals, investments
 from assets.derive import company_gigawatt_commitments, company_gigawatt_commitments_by_year, investor_customer_loops
-from pipelines import warehouse
+from pipelines import settings, warehouse
+from pipelines.exports import export_database
 from pipelines.resources import DUCKDB_WRITE_POOL, ExportsResource, WarehouseResource
 
-EXPORTED_TABLES = (
-    "deals",
-    "investments",
-    "company_gigawatt_commitments",
-    "company_gigawatt_commitments_by_year",
-    "investor_customer_loops",
-    "deal_mentions",
-    "investment_mentions",
-)
+__all__ = ["exports_and_report", "warehouse_snapshot"]
 
 
 @dg.asset(
     group_name="report",
-    kinds={"duckdb", "csv", "parquet", "excel"},
+    kinds={"duckdb"},
     pool=DUCKDB_WRITE_POOL,
     deps=[deals, investments, company_gigawatt_commitments, company_gigawatt_commitments_by_year,
           investor_customer_loops],
 )
-def exports(warehouse_db: WarehouseResource, exports_dir: ExportsResource) -> dg.MaterializeResult:
-    """The consolidated and derived tables, with the mentions behind them, for spreadsheets and BI
-    tools: one CSV (lists as `[a, b]`) and one Parquet file per table, and an Excel workbook
-    `compute_deals.xlsx` with a sheet per table, replacing the previous export."""
-    folder = Path(exports_dir.path)
-    folder.mkdir(parents=True, exist_ok=True)
+def warehouse_snapshot(context: dg.AssetExecutionContext, warehouse_db: WarehouseResource) -> dg.MaterializeResult:
+    """A read-only copy of the DuckDB file (`compute_deals.snapshot.duckdb` beside it), published
+    when a run has written everything, with the reader views (`deal_overview`, `deal_coverage`, ...).
+    `compute-deals sql`, BI tools and the exports open this copy: a reader never blocks the
+    scheduled run and never sees a half-written state; the copy is replaced atomically."""
     with warehouse_db.connect() as con:
-        files = warehouse.export_tables(con, EXPORTED_TABLES, folder)
+        warehouse.ensure_views(con)
+        snapshot = warehouse.publish_snapshot(con, Path(warehouse_db.database), warehouse_db.snapshot_path)
+        counts = warehouse.table_counts(con)
+    size_mb = snapshot.stat().st_size / 1e6
+    context.log.info(f"snapshot published: {snapshot} ({size_mb:.1f} MB)")
     return dg.MaterializeResult(metadata={
-        "folder": dg.MetadataValue.path(str(folder)),
-        "files": dg.MetadataValue.json(sorted(path.name for path in files)),
+        "path": dg.MetadataValue.path(str(snapshot)),
+        "size_mb": round(size_mb, 2),
+        "rows": dg.MetadataValue.json(counts),
+        "views": dg.MetadataValue.json(list(warehouse.VIEWS)),
     })
+
+
+@dg.multi_asset(
+    specs=[
+        dg.AssetSpec(
+            "exports", deps=[warehouse_snapshot], group_name="report", kinds={"csv", "parquet", "excel"},
+            description="The consolidated and derived tables, with the mentions behind them, for spreadsheets "
+                        "and BI tools, in a dated folder beside the database (`compute_deals_exports/<day>/`, "
+                        "and `latest`): one CSV (lists `a; b`) and one Parquet file (typed lists) per table, and "
+                        "an Excel workbook `compute_deals.xlsx` with a readable sheet per table. The same code "
+                        "as `compute-deals export`.",
+        ),
+        dg.AssetSpec(
+            "report", deps=[warehouse_snapshot], group_name="report", kinds={"html", "plotly"},
+            description="`report.html` in the export folder: one self-contained page that opens offline, with "
+                        "headline figures, gigawatt charts per buyer and provider, the investor-customer loops as "
+                        "a graph, a timeline, every deal with its sources and evidence sentences, what is new "
+                        "since the previous export, and companies seen for the first time.",
+        ),
+    ],
+    pool=DUCKDB_WRITE_POOL,
+)
+def exports_and_report(context: dg.AssetExecutionContext, warehouse_db: WarehouseResource,
+                       exports_dir: ExportsResource):
+    """Write the export folder and its report from the published snapshot."""
+    day = _export_day(context)
+    with warehouse.connect(warehouse_db.snapshot_path, read_only=True) as con:
+        result = export_database(con, database=Path(warehouse_db.database), root=Path(exports_dir.path), day=day,
+                                 keep=exports_dir.keep, read_from=warehouse_db.snapshot_path)
+    context.log.info(f"exports: {len(result.rows)} tables, {sum(result.rows.values())} rows → {result.folder}")
+    if result.pruned:
+        context.log.info(f"exports: deleted the exports of {', '.join(result.pruned)} (keeping {exports_dir.keep})")
+    yield dg.MaterializeResult(asset_key="exports", metadata={
+        "folder": dg.MetadataValue.path(str(result.folder)),
+        "latest": dg.MetadataValue.path(str(result.latest)),
+        "files": dg.MetadataValue.json(sorted(path.name for path in result.files)),
+        "rows": dg.MetadataValue.json(result.rows),
+    })
+    yield dg.MaterializeResult(asset_key="report", metadata={
+        "report_path": dg.MetadataValue.path(str(result.report)),
+        "report_url": dg.MetadataValue.url(result.report.as_uri()),
+        "compared_with": result.previous_day or "nothing (first export)",
+    })
+
+
+def _export_day(context: dg.AssetExecutionContext) -> date:
+    """The run's partition day (the day whose news the export includes), or today."""
+    tag = context.run.tags.get("dagster/partition")
+    try:
+        return date.fromisoformat(tag) if tag else settings.today()
+    except ValueError:
+        return settings.today()

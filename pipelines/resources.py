@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 
 import dagster as dg
 import duckdb
@@ -12,6 +13,7 @@ from pydantic import Field
 from pipelines import settings, warehouse
 from pipelines.config import SourceConfig, load_sources
 from pipelines.consolidate import Corrections, load_corrections
+from pipelines.exports import DEFAULT_KEEP
 from pipelines.fetch import HttpClient
 
 # Every asset that writes to DuckDB runs in this pool. DuckDB allows one writer per file, so the
@@ -30,6 +32,11 @@ class WarehouseResource(dg.ConfigurableResource):
 
     database: str = Field(description="Path of the DuckDB file.")
     lock_wait_s: float = Field(default=10.0, description="How long to wait for another writer to let go.")
+
+    @property
+    def snapshot_path(self) -> Path:
+        """The read-only copy each run publishes for readers (settings.snapshot_path)."""
+        return settings.snapshot_path(Path(self.database))
 
     @contextmanager
     def connect(self) -> Iterator[duckdb.DuckDBPyConnection]:
@@ -57,9 +64,10 @@ class CorrectionsResource(dg.ConfigurableResource):
 
 
 class ExportsResource(dg.ConfigurableResource):
-    """The folder where report exports (CSV, Parquet) are written."""
+    """The export root: dated folders of CSV, Parquet, Excel and the HTML report, and `latest`."""
 
-    path: str = Field(description="Folder for exported tables.")
+    path: str = Field(description="Export root; by default `<database name>_exports` beside the database.")
+    keep: int = Field(default=DEFAULT_KEEP, description="Dated export folders kept; older ones are deleted (0: keep all).")
 
 
 class HttpResource(dg.ConfigurableResource):
@@ -100,10 +108,11 @@ class HttpResource(dg.ConfigurableResource):
 
 def default_resources() -> dict[str, dg.ConfigurableResource]:
     """Resources configured from the environment (COMPUTE_DEALS_DB, _SOURCES, _EXPORTS, _CORRECTIONS)."""
+    database = settings.database_path()
     return {
-        "warehouse_db": WarehouseResource(database=str(settings.database_path())),
+        "warehouse_db": WarehouseResource(database=str(database)),
         "sources": SourcesResource(path=str(settings.sources_path())),
-        "exports_dir": ExportsResource(path=str(settings.exports_path())),
+        "exports_dir": ExportsResource(path=str(settings.exports_path(database))),
         "corrections": CorrectionsResource(path=str(settings.corrections_path())),
         "http": HttpResource(),
     }

@@ -5,6 +5,8 @@ No Dagster here: the resource in `resources.py` and the CLI both go through thes
 
 from __future__ import annotations
 
+import os
+import shutil
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -13,6 +15,7 @@ from pathlib import Path
 import duckdb
 import polars as pl
 
+from pipelines import settings
 from pipelines.settings import SQL_DIR
 
 # Creation order matters only for readability: the tables have no foreign keys, because
@@ -36,6 +39,17 @@ TABLES = (
 MIGRATIONS = ("migrate_add_confidence_columns",)
 
 
+# Views for the questions readers ask most (sql/README.md); created by each run before it publishes
+# its snapshot, so they are always there for `compute-deals sql` and BI tools.
+VIEWS = (
+    "deal_overview",
+    "deal_coverage",
+    "investment_coverage",
+    "investor_customer_pairs",
+    "daily_changes",
+)
+
+
 class WarehouseLockedError(RuntimeError):
     """Another process holds the DuckDB file open for writing."""
 
@@ -45,11 +59,14 @@ def read_sql(name: str) -> str:
     return (SQL_DIR / f"{name}.sql").read_text(encoding="utf-8")
 
 
-def _lock_message(path: Path, error: Exception) -> str:
+def _lock_message(path: Path) -> str:
+    # One short paragraph: the CLI prints exactly this; the DuckDB error and the trace go to the
+    # run's log (`raise ... from error` keeps them there).
     return (
-        f"The DuckDB file {path} is locked by another process ({error}). "
-        "DuckDB allows one writer: close the other program, and open the file read-only "
-        f"while the pipeline runs: duckdb -readonly {path}"
+        f"The DuckDB file {path} is locked by another process. DuckDB allows one writer, and any "
+        "program that opens the file, even read-only, holds the lock: close it. To query while the "
+        f"pipeline runs, open the snapshot each run publishes: compute-deals sql \"select ...\" "
+        f"or duckdb -readonly {settings.snapshot_path(path)}"
     )
 
 
@@ -72,7 +89,7 @@ def connect(path: Path | str, *, read_only: bool = False, lock_wait_s: float = 1
             if "lock" not in str(error).lower():
                 raise
             if time.monotonic() >= deadline:
-                raise WarehouseLockedError(_lock_message(path, error)) from error
+                raise WarehouseLockedError(_lock_message(path)) from error
             time.sleep(0.5)
     try:
         yield con
@@ -86,6 +103,50 @@ def ensure_schema(con: duckdb.DuckDBPyConnection) -> None:
         con.execute(read_sql(f"create_{table}_table"))
     for migration in MIGRATIONS:
         con.execute(read_sql(migration))
+
+
+def ensure_views(con: duckdb.DuckDBPyConnection) -> None:
+    """Create or update the reader views (`create or replace view`: a new release changes them)."""
+    with transaction(con):
+        for view in VIEWS:
+            con.execute(read_sql(f"create_{view}_view"))
+
+
+def publish_snapshot(con: duckdb.DuckDBPyConnection, database: Path, snapshot: Path) -> Path:
+    """Publish a read-only copy of `database` at `snapshot`, replacing the previous one atomically.
+
+    `con` must be an open read-write connection to `database`: it holds DuckDB's file lock, so no
+    other process writes while the file is copied, and the checkpoint first writes everything
+    into the file itself. The copy goes to a temporary name and is renamed over the old snapshot:
+    a reader that has the old one open keeps reading it undisturbed, a reader that opens it
+    afterwards gets the new one, and nobody ever sees half a file.
+    """
+    con.execute("checkpoint")
+    partial = snapshot.with_name(f".{snapshot.name}.{os.getpid()}.partial")
+    try:
+        shutil.copyfile(database, partial)
+        partial.chmod(0o444)  # read-only on disk too: a BI tool cannot open it for writing by mistake
+        # A write-ahead log left by a program that opened the old snapshot for writing would be
+        # replayed onto the new file: remove it before the new snapshot appears.
+        snapshot.with_name(snapshot.name + ".wal").unlink(missing_ok=True)
+        os.replace(partial, snapshot)
+    finally:
+        partial.unlink(missing_ok=True)
+    return snapshot
+
+
+@contextmanager
+def connect_reader(database: Path | str) -> Iterator[tuple[duckdb.DuckDBPyConnection, Path]]:
+    """A read-only connection for readers (`compute-deals sql`, `compute-deals export`): the
+    database's published snapshot when there is one (never locked by a run), else the database
+    itself, read-only. Yields the connection and the file it opened."""
+    database = Path(database)
+    snapshot = settings.snapshot_path(database)
+    target = snapshot if snapshot.is_file() else database
+    if not target.is_file():
+        raise FileNotFoundError(f"no DuckDB file at {database} (and no snapshot {snapshot}): run `compute-deals run` first")
+    with connect(target, read_only=True) as con:
+        yield con, target
 
 
 @contextmanager
@@ -132,33 +193,3 @@ def scalar(con: duckdb.DuckDBPyConnection, sql: str, params: list | dict | None 
 
 def table_counts(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
     return {table: scalar(con, f"select count(*) from {table}") for table in TABLES}
-
-
-def export_tables(con: duckdb.DuckDBPyConnection, tables: tuple[str, ...], folder: Path) -> list[Path]:
-    """Write each table as CSV and Parquet, and all of them as sheets of one Excel workbook.
-    Files are written beside and renamed, so a reader never sees half an export."""
-    written = []
-    for table in tables:
-        for suffix, options in (("csv", "format csv, header true"), ("parquet", "format parquet")):
-            target = folder / f"{table}.{suffix}"
-            partial = folder / f".{table}.{suffix}.partial"
-            con.execute(f"copy (select * from {table}) to '{partial}' ({options})")
-            partial.replace(target)
-            written.append(target)
-    written.append(_export_workbook(con, tables, folder / "compute_deals.xlsx"))
-    return written
-
-
-def _export_workbook(con: duckdb.DuckDBPyConnection, tables: tuple[str, ...], target: Path) -> Path:
-    import xlsxwriter  # only the export needs it
-
-    partial = target.with_name(f".{target.name}.partial")
-    with xlsxwriter.Workbook(partial) as workbook:
-        for table in tables:
-            frame = query_frame(con, f"select * from {table}")
-            # Spreadsheets have no list cells: lists become "a; b", JSON stays text.
-            frame = frame.with_columns(pl.col(c).cast(pl.List(pl.String)).list.join("; ")
-                                       for c, dtype in frame.schema.items() if isinstance(dtype, pl.List))
-            frame.write_excel(workbook, worksheet=table[:31], autofit=True)
-    partial.replace(target)
-    return target

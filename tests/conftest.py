@@ -1,5 +1,6 @@
 """Shared fixtures: a pipeline run on the bundled sample, into a temporary DuckDB file."""
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -8,9 +9,14 @@ import dagster as dg
 import pytest
 
 from pipelines import settings
-from pipelines.definitions import build_definitions
-from pipelines.resources import CorrectionsResource, ExportsResource, HttpResource, SourcesResource, WarehouseResource
-from pipelines.schedules import DAILY_JOB_NAME
+
+# The bundled sample is run for days in 2025; by default the daily partitions begin at the first
+# day a database has data for (today, on a fresh one). Set before the code location is imported.
+os.environ.setdefault(settings.FIRST_DAY_ENV, "2025-01-01")
+
+from pipelines.definitions import build_definitions  # noqa: E402
+from pipelines.resources import CorrectionsResource, ExportsResource, HttpResource, SourcesResource, WarehouseResource  # noqa: E402
+from pipelines.schedules import DAILY_JOB_NAME  # noqa: E402
 
 SAMPLE_SOURCES = settings.PROJECT_ROOT / "samples" / "sources.yaml"
 SAMPLE_DAY = "2025-11-05"
@@ -68,3 +74,18 @@ def locked_database(tmp_path) -> Path:
     finally:
         holder.kill()
         holder.wait()
+
+
+@pytest.fixture
+def browser(tmp_path):
+    """Headless Chromium (Debian's `chromium`), driven over the DevTools protocol."""
+    from browser import Browser, find_chromium
+
+    binary = find_chromium()
+    if binary is None:
+        pytest.skip("no Chromium on this machine: `apt-get install -y chromium` (.ci/run does it) to run the browser tests")
+    opened = Browser(binary, tmp_path / "chromium-profile")
+    try:
+        yield opened
+    finally:
+        opened.close()

@@ -20,13 +20,15 @@ def run_cli(*args, env_extra=None, timeout=300):
 
 def test_run_materialises_the_sample_and_prints_a_summary(tmp_path):
     database = tmp_path / "cd.duckdb"
-    completed = run_cli("run", "--db", str(database), "--date", "2025-11-05",
-                        env_extra={settings.EXPORTS_ENV: str(tmp_path / "exports")})
+    completed = run_cli("run", "--db", str(database), "--date", "2025-11-05")
     assert completed.returncode == 0, completed.stderr[-3000:]
     out = completed.stdout
     assert "articles:" in out and "deals:" in out and "investor-customer loops:" in out
-    assert f"duckdb -readonly {database}" in out
-    assert database.is_file() and (tmp_path / "exports" / "deals.csv").is_file()
+    assert "documents read from 2 sources" in out and "documents parsed" in out and "deal mentions" in out
+    assert f"compute-deals sql --db {database}" in out and f"Snapshot:     {database.with_name('cd.snapshot.duckdb')}" in out
+    # The exports belong to the database: beside it, in a folder named after it.
+    assert database.is_file() and (tmp_path / "cd_exports" / "2025-11-05" / "deals.csv").is_file()
+    assert (tmp_path / "cd_exports" / "latest" / "report.html").is_file()
 
 
 def test_run_with_a_broken_sources_file_says_what_is_wrong(tmp_path):
@@ -37,10 +39,15 @@ def test_run_with_a_broken_sources_file_says_what_is_wrong(tmp_path):
     assert "line 2" in completed.stderr and "unknown kind 'dirctory'" in completed.stderr
 
 
-def test_run_on_a_locked_database_fails_clearly(locked_database):
+def test_run_on_a_locked_database_ends_with_the_short_advice(locked_database):
     completed = run_cli("run", "--db", str(locked_database), "--date", "2025-11-05")
-    assert completed.returncode == 1
-    assert "locked by another process" in completed.stderr and f"duckdb -readonly {locked_database}" in completed.stderr
+    assert completed.returncode == 5
+    # One short message, no stack trace on the terminal: the trace is in the run's log.
+    assert "Traceback" not in completed.stderr + completed.stdout and len(completed.stderr.splitlines()) == 1
+    assert "locked by another process" in completed.stderr
+    assert f"duckdb -readonly {locked_database.with_name('locked.snapshot.duckdb')}" in completed.stderr
+    log = completed.stderr.split("the full log is in ")[1].rstrip(".)\n")
+    assert "WarehouseLockedError" in open(log, encoding="utf-8").read()
 
 
 def test_extract_writes_one_line_per_article_with_evidence(tmp_path):

@@ -104,4 +104,4 @@ def test_a_day_without_any_document_still_builds_every_table(tmp_path):
     with warehouse.connect(database, read_only=True) as con:
         counts = warehouse.table_counts(con)
     assert set(counts) == set(warehouse.TABLES) and counts["deals"] == 0 and counts["articles"] == 0
-    assert (tmp_path / "exports" / "deals.csv").read_text(encoding="utf-8").startswith("deal_id,")
+    assert (tmp_path / "exports" / "latest" / "deals.csv").read_text(encoding="utf-8").startswith("deal_id,")

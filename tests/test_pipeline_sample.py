@@ -79,12 +79,12 @@ def test_the_no_deal_documents_give_no_facts(con):
 
 
 def test_exports_are_written(sample_warehouse):
-    folder = sample_warehouse.parent / "exports"
+    folder = sample_warehouse.parent / "exports" / "2025-11-05"  # the run's day
     assert (folder / "deals.csv").read_text(encoding="utf-8").startswith("deal_id,buyer,providers")
     assert (folder / "investor_customer_loops.parquet").stat().st_size > 0
     with zipfile.ZipFile(folder / "compute_deals.xlsx") as workbook:  # an .xlsx is a zip of XML parts
         sheets = workbook.read("xl/workbook.xml").decode()
         shared_strings = workbook.read("xl/sharedStrings.xml").decode()
-    for sheet in ("deals", "investments", "company_gigawatt_commitments", "investor_customer_loops"):
+    for sheet in ("Deals", "Investments", "GW commitments", "Investor-customer loops"):
         assert f'name="{sheet}"' in sheets
     assert "Anthropic" in shared_strings

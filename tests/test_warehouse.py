@@ -39,4 +39,6 @@ def test_a_locked_file_says_how_to_query_read_only(locked_database):
     with pytest.raises(warehouse.WarehouseLockedError) as error:
         with warehouse.connect(locked_database, lock_wait_s=0.5):
             pass
-    assert f"duckdb -readonly {locked_database}" in str(error.value)
+    message = str(error.value)
+    assert "locked by another process" in message and "\n" not in message
+    assert f"duckdb -readonly {locked_database.with_name('locked.snapshot.duckdb')}" in message
