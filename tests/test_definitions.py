@@ -14,7 +14,7 @@ TABLE_ASSETS = {
     "raw_documents": "ingest", "articles": "parse", "deal_mentions": "extract", "investment_mentions": "extract",
     "deals": "consolidate", "investments": "consolidate", "company_gigawatt_commitments": "derive",
     "company_gigawatt_commitments_by_year": "derive", "investor_customer_loops": "derive", "warehouse_snapshot": "report",
-    "exports": "report", "report": "report",
+    "exports": "report", "report": "report", "party_mentions": "extract", "company_candidates": "derive",
 }
 
 

@@ -14,10 +14,10 @@ from polars.testing import assert_frame_equal
 from pipelines import warehouse
 from pipelines.exports import EXPORTED_TABLES, SHEET_NAMES, ExportError, ExportFormat, export_database, neutralise
 from pipelines.exports.cells import csv_frame
-from pipelines.exports.tables import OPTIONAL_TABLES, read_table
+from pipelines.exports.tables import read_table
 
 DAY = dt.date(2026, 12, 4)
-REQUIRED_TABLES = [t for t in EXPORTED_TABLES if t not in OPTIONAL_TABLES]
+REQUIRED_TABLES = list(EXPORTED_TABLES)
 
 
 def export(database: Path, root: Path, day=DAY, **options):
@@ -193,15 +193,13 @@ def test_excel_writes_formula_like_text_as_strings_never_formulas(hostile_databa
     assert HOSTILE[0] in texts and "+1+2" in texts  # exactly as written, as text
 
 
-def test_the_company_candidates_table_is_exported_when_it_exists(sample_warehouse, tmp_path):
+def test_the_company_candidates_table_is_exported(sample_warehouse, tmp_path):
     database = tmp_path / "w.duckdb"
     shutil.copy(sample_warehouse, database)
     with warehouse.connect(database) as con:
-        con.execute("create table company_candidates (name varchar primary key, n_articles integer, n_mentions integer, "
-                    "first_seen date, last_seen date, article_ids varchar[], example_evidence varchar, "
-                    "example_article_id varchar)")
-        con.execute("insert into company_candidates values ('Lambda', 2, 3, date '2025-11-05', date '2025-11-05', "
-                    "['a1', 'a2'], 'Lambda rents GPUs.', null)")
+        con.execute("delete from company_candidates")
+        con.execute("insert into company_candidates values ('Quokka Compute', 'company', 2, 3, date '2025-11-05', "
+                    "date '2025-11-05', ['a1', 'a2'], 'Quokka Compute rents GPUs.', 'a1')")
     result = export(database, tmp_path / "root", formats=(ExportFormat.PARQUET, ExportFormat.XLSX))
     assert result.rows["company_candidates"] == 1
     assert pl.read_parquet(result.folder / "company_candidates.parquet")["article_ids"].to_list() == [["a1", "a2"]]

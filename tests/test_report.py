@@ -111,27 +111,24 @@ def test_new_since_the_previous_export_lists_only_what_is_new(sample_warehouse):
     assert '<li class="new">' not in unchanged and "No new deals, investments or loops since 2026-12-03" in unchanged
 
 
-CANDIDATES_DDL = """create table company_candidates (name varchar primary key, n_articles integer, n_mentions integer,
-    first_seen date, last_seen date, article_ids varchar[], example_evidence varchar, example_article_id varchar)"""
-
-
-def test_first_seen_companies_come_from_company_candidates_when_the_table_exists(sample_warehouse, tmp_path):
+def test_first_seen_organisations_come_from_company_candidates(sample_warehouse, tmp_path):
     database = tmp_path / "w.duckdb"
     shutil.copy(sample_warehouse, database)
     with warehouse.connect(database) as con:
         article_id, url = con.execute("select article_id, canonical_url from articles where canonical_url is not null "
                                       "order by article_id limit 1").fetchall()[0]
-        con.execute(CANDIDATES_DDL)
+        con.execute("delete from company_candidates")
         con.execute("insert into company_candidates values "
-                    "('Lambda Labs', 3, 4, date '2025-11-05', date '2025-11-05', ['a'], 'Lambda Labs mietet GPUs.', ?), "
-                    "('Crusoe', 1, 1, date '2025-11-01', date '2025-11-02', ['b'], 'Crusoe builds a campus.', null)",
-                    [article_id])
+                    "('Lambda Labs', 'company', 3, 4, date '2025-11-05', date '2025-11-05', ['a'], "
+                    "'Lambda Labs mietet GPUs.', ?), "
+                    "('Crusoe', 'company', 1, 1, date '2025-11-01', date '2025-11-02', ['b'], 'Crusoe builds a campus.', "
+                    "'b')", [article_id])
         facts = current_facts(con)
     assert facts["candidates"] == ["Crusoe", "Lambda Labs"]
 
     first = render(database)
     section = first.split('<section id="first-seen">')[1]
-    assert "not in the company registry" in section
+    assert "<h3>Not in the company registry</h3>" in section
     assert "<td>Lambda Labs</td>" in section and "<td>Crusoe</td>" in section and "Lambda Labs mietet GPUs." in section
     assert url in section
 

@@ -96,7 +96,7 @@ def test_the_ui_shows_the_graph_and_runs_the_daily_job(dagster_dev, ui_run):
     (schedule,) = repository["schedules"]
     assert (schedule["cronSchedule"], schedule["executionTimezone"], schedule["scheduleState"]["status"]) == \
         ("0 6 * * *", "Europe/Berlin", "RUNNING")
-    assert len(overview["assetNodes"]) == 12
+    assert len(overview["assetNodes"]) == 14
 
     assert ui_run == "SUCCESS"
     with warehouse.connect(database, read_only=True) as con:

@@ -42,3 +42,34 @@ def test_a_locked_file_says_how_to_query_read_only(locked_database):
     message = str(error.value)
     assert "locked by another process" in message and "\n" not in message
     assert f"duckdb -readonly {locked_database.with_name('locked.snapshot.duckdb')}" in message
+
+
+def test_an_old_database_gets_the_confidence_columns(tmp_path):
+    path = tmp_path / "old.duckdb"
+    with warehouse.connect(path) as con:
+        con.execute("create table deal_mentions (mention_id varchar primary key, buyer varchar)")
+        con.execute("insert into deal_mentions values ('m1', 'OpenAI')")
+        warehouse.ensure_schema(con)
+        assert con.execute("select mention_id, confidence from deal_mentions").fetchall() == [("m1", None)]
+        for table in ("investment_mentions", "deals", "investments"):
+            columns = {row[0] for row in con.execute(f"describe {table}").fetchall()}
+            assert "confidence" in columns
+
+
+def test_company_candidates_are_derived_from_party_mentions(tmp_path):
+    import datetime as dt
+
+    with warehouse.connect(tmp_path / "w.duckdb") as con:
+        warehouse.ensure_schema(con)
+        rows = [("a1", dt.date(2026, 3, 2), "Stadtwerke Musterstadt", "energy", "Die Stadtwerke Musterstadt liefern."),
+                ("a2", dt.date(2026, 3, 1), "Stadtwerke Musterstadt", "energy", "Stadtwerke Musterstadt supplies."),
+                ("a2", dt.date(2026, 3, 1), "Quokka Compute", "company", "Quokka Compute rents GPUs.")]
+        for article, day, name, kind, evidence in rows:
+            con.execute("insert into party_mentions values (?, ?, 'wire', 'de', ?, ?, ?, ?, 0, 10)",
+                        [article, day, day, name, kind, evidence])
+        frame = warehouse.query_frame(con, warehouse.read_sql("derive_company_candidates"))
+        first = frame.row(0, named=True)
+        assert first["name"] == "Stadtwerke Musterstadt" and first["n_articles"] == 2
+        assert first["first_seen"] == dt.date(2026, 3, 1) and first["last_seen"] == dt.date(2026, 3, 2)
+        assert first["example_evidence"] == "Stadtwerke Musterstadt supplies."
+        assert frame.height == 2

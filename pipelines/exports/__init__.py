@@ -18,7 +18,7 @@ import duckdb
 from pipelines.exports.cells import csv_frame, neutralise
 from pipelines.exports.folders import MANIFEST, ExportError, open_root
 from pipelines.exports.folders import new_partial, previous_manifest, prune, publish
-from pipelines.exports.tables import EXPORTED_TABLES, OPTIONAL_TABLES, SHEET_NAMES, existing_tables, read_table
+from pipelines.exports.tables import EXPORTED_TABLES, SHEET_NAMES, existing_tables, read_table
 from pipelines.exports.workbook import write_workbook
 
 __all__ = ["ALL_FORMATS", "DEFAULT_KEEP", "EXPORTED_TABLES", "SHEET_NAMES", "ExportError", "ExportFormat",
@@ -69,7 +69,7 @@ def export_database(con: duckdb.DuckDBPyConnection, *, database: Path, root: Pat
     """
     present = existing_tables(con)
     if tables is None:
-        tables = tuple(t for t in EXPORTED_TABLES if t in present or t not in OPTIONAL_TABLES)
+        tables = EXPORTED_TABLES
     for table in tables:
         if table not in SHEET_NAMES:
             raise ExportError(f"not an exported table: {table!r} (choose from {', '.join(EXPORTED_TABLES)})")

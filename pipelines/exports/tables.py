@@ -17,8 +17,6 @@ SHEET_NAMES = {
     "company_candidates": "Company candidates",
 }
 EXPORTED_TABLES = tuple(SHEET_NAMES)
-# Exported when the database has it (it comes with the extraction that recognises new companies).
-OPTIONAL_TABLES = frozenset({"company_candidates"})
 
 
 def existing_tables(con: duckdb.DuckDBPyConnection) -> set[str]:

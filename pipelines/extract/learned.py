@@ -88,9 +88,10 @@ class Decision:
     scored: Scored
 
 
-def _evidence(doc: Document, scored: Scored, per_context: list[float], fallback) -> tuple[int, int]:
+def _evidence(doc: Document, scored: Scored, kind: str, fallback) -> tuple[int, int]:
     contexts = scored.candidate.contexts
     if contexts:
+        per_context = scored.context_scores(kind)
         best = max(range(len(contexts)), key=lambda i: (per_context[i], -contexts[i].distance))
         lo, hi = contexts[best].span
         return doc.sentences[lo][0], doc.sentences[hi][1]
@@ -109,11 +110,11 @@ def decide(analysis: ArticleAnalysis, model: ExtractorModel, floor: float = DEFA
         reverse = by_pair.get((s.candidate.b, s.candidate.a))
         pair = (s.candidate.a, s.candidate.b)
         if s.deal >= floor and (reverse is None or s.deal > reverse.deal or s.deal == reverse.deal and pair < pair[::-1]):
-            span = _evidence(analysis.doc, s, s.context_deal, analysis.grammar.deal_facts.get(pair))
+            span = _evidence(analysis.doc, s, "deal", analysis.grammar.deal_facts.get(pair))
             decisions.append(Decision("deal", *pair, s.deal, span, s))
         if s.investment >= floor and (reverse is None or s.investment > reverse.investment
                                       or s.investment == reverse.investment and pair < pair[::-1]):
-            span = _evidence(analysis.doc, s, s.context_investment, analysis.grammar.investment_facts.get(pair))
+            span = _evidence(analysis.doc, s, "investment", analysis.grammar.investment_facts.get(pair))
             decisions.append(Decision("investment", *pair, s.investment, span, s))
     return decisions
 
@@ -143,9 +144,18 @@ def figure_threshold(model: ExtractorModel, fact: str, kind: str) -> float:
 
 def choose_figures(analysis: ArticleAnalysis, model: ExtractorModel, candidate: Candidate, fact: str,
                    grammar_fact) -> dict[str, Amount]:
-    """The figure of each kind for an accepted fact (none where no amount clears its kind's threshold)."""
-    return {kind: amount for kind, (p, amount) in best_figures(analysis, model, candidate, fact, grammar_fact).items()
-            if p >= figure_threshold(model, fact, kind)}
+    """The figure of each kind for an accepted fact: the scorer's best amount where it clears its kind's
+    threshold, else the figure the grammar gave the same fact, else none. (Blind, the scorer's confident
+    figures are right more often than the grammar's, and the grammar fills in many it leaves out.)"""
+    chosen = {kind: amount for kind, (p, amount) in best_figures(analysis, model, candidate, fact, grammar_fact).items()
+              if p >= figure_threshold(model, fact, kind)}
+    if grammar_fact is not None:
+        for kind in (DEAL_KINDS if fact == "deal" else INVESTMENT_KINDS):
+            value = getattr(grammar_fact, kind, None)
+            if kind not in chosen and value is not None:
+                chosen[kind] = Amount(kind, float(value), getattr(grammar_fact, f"{kind}_bound", None) or "exact",
+                                      bool(getattr(grammar_fact, f"{kind}_vague", False)), -1, -1)
+    return chosen
 
 
 def open_parties(analysis: ArticleAnalysis, decisions: list[Decision]) -> list[tuple[str, str, PartyMention]]:

@@ -84,13 +84,41 @@ def open_kind(name: str) -> OpenKind:
 
 
 def legal_form_mentions(doc: Document) -> list[PartyMention]:
+    """Names ending in a legal form ("Stadtwerke Musterstadt GmbH", the form dropped) or in a word that ends
+    company names ("Sakana AI", "Harbor Peak Ventures", "Lindenhof Labs", kept): lexicon classes legal_form and
+    org_name_suffix."""
     found = []
     for m in _NAME_BEFORE_FORM.finditer(doc.text):
         name = clean_name(m.group(0))
         if name and len(name.split()) <= _MAX_NAME_WORDS:
             start = doc.text.find(name.split()[0], m.start())
             found.append(PartyMention(name, start, m.end("form"), PartySource.LEGAL_FORM))
+    suffix = lexicon().pattern("org_name_suffix")
+    for s_start, s_end in doc.sentences:
+        for start, end in _name_runs(doc, s_start, s_end):
+            words = doc.text[start:end].split()
+            if len(words) < 2 or not suffix.fullmatch(words[-1]) or suffix.fullmatch(words[0]):
+                continue
+            # "Sakana AI"; "Die Sakana AI", "Tokyo-based Sakana AI", "Start-up Sakana AI": the words before dropped
+            kept = _trim_leading_words(words)
+            if len(kept) >= 2 and not suffix.fullmatch(kept[0]) and len(kept) <= _MAX_NAME_WORDS:
+                name = clean_name(" ".join(kept))
+                found.append(PartyMention(name, end - len(" ".join(kept)), end, PartySource.LEGAL_FORM))
     return found
+
+
+_HYPHEN_ADJECTIVE = re.compile(r"\w+-[a-zäöüß]")  # "Tokyo-based", "US-amerikanische"
+
+
+def _trim_leading_words(words: list[str]) -> list[str]:
+    """A run of capitalised words without the descriptions before the name: function words ("Die"), common
+    words ("Start-up", "Chipkonzern"), hyphenated adjectives ("Tokyo-based")."""
+    function = lexicon().pattern("function_word")
+    company_noun = lexicon().pattern("company_noun")
+    while len(words) > 2 and (function.fullmatch(words[0]) or _common_word(words[0]) or company_noun.fullmatch(words[0])
+                              or _HYPHEN_ADJECTIVE.match(words[0])):
+        words = words[1:]
+    return words
 
 
 _SEPARATOR = re.compile(r"\s*(?:,\s*(?:(?:and|und|sowie|or|oder)\s+)?|\s+(?:and|und|sowie|or|oder|as well as|plus)\s+)")

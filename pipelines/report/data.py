@@ -8,7 +8,6 @@ from urllib.parse import urlsplit
 import duckdb
 import polars as pl
 
-from pipelines.exports.tables import existing_tables
 
 CANDIDATES_TABLE = "company_candidates"
 
@@ -29,8 +28,7 @@ def current_facts(con: duckdb.DuckDBPyConnection) -> dict[str, list[str]]:
         "companies": column("select buyer from deals union select unnest(providers) from deals "
                             "union select investor from investments union select investee from investments"),
     }
-    if CANDIDATES_TABLE in existing_tables(con):
-        facts["candidates"] = column(f"select name from {CANDIDATES_TABLE}")
+    facts["candidates"] = column(f"select name from {CANDIDATES_TABLE}")
     return facts
 
 
@@ -59,8 +57,8 @@ class Report:
     new_investments: list[dict] = field(default_factory=list)
     new_loops: list[str] = field(default_factory=list)
     gone: dict[str, int] = field(default_factory=dict)
-    first_seen: list[dict] = field(default_factory=list)
-    first_seen_source: str = ""  # "candidates" (organisations not in the registry) or "facts"
+    first_seen: list[dict] = field(default_factory=list)  # companies of facts the previous export did not have
+    candidates: list[dict] = field(default_factory=list)  # organisations not in the registry, new since then
 
 
 def load_report(con: duckdb.DuckDBPyConnection, *, day: str, database: str, previous: dict | None,
@@ -125,28 +123,23 @@ def _compare(report: Report, previous: dict | None, facts: dict, deal_rows: list
 
 
 def _first_seen(con: duckdb.DuckDBPyConnection, report: Report, previous: dict | None, facts: dict) -> None:
-    """Companies seen for the first time: organisations not in the company registry (the
-    `company_candidates` table, when the extraction provides it), else companies of deals and
-    investments that the previous export did not have."""
+    """Companies seen for the first time, two ways: organisations the company registry does not know
+    (`company_candidates`, for an analyst extending the registry), and companies of deals and investments
+    that the previous export did not have."""
     before = (previous or {}).get("facts", {})
-    if CANDIDATES_TABLE in existing_tables(con):
-        report.first_seen_source = "candidates"
-        candidates = _frame(con, f"""
-            select c.name, c.n_articles, c.n_mentions, c.first_seen, c.last_seen, c.example_evidence,
-                   coalesce(a.canonical_url, a.url) as url, a.title
-            from {CANDIDATES_TABLE} as c left join articles as a on a.article_id = c.example_article_id
-            order by c.n_articles desc, c.name""")
-        known = set(before.get("candidates", []))
-        rows = candidates.to_dicts()
-        if previous and "candidates" in before:
-            rows = [r for r in rows if r["name"] not in known]
-        elif previous:  # the previous export predates the table: fall back on the dates
-            rows = [r for r in rows if r["first_seen"] is None or r["first_seen"].isoformat() > previous["day"]]
-        for row in rows:
-            row["href"] = safe_url(row["url"])
-        report.first_seen = rows
-        return
-    report.first_seen_source = "facts"
+    candidates = _frame(con, f"""
+        select c.name, c.kind, c.n_articles, c.n_mentions, c.first_seen, c.last_seen, c.example_evidence,
+               coalesce(a.canonical_url, a.url) as url, a.title
+        from {CANDIDATES_TABLE} as c left join articles as a on a.article_id = c.example_article_id
+        order by c.n_articles desc, c.name""")
+    rows = candidates.to_dicts()
+    if previous and "candidates" in before:
+        rows = [r for r in rows if r["name"] not in set(before["candidates"])]
+    elif previous:  # the previous export did not list them: fall back on the dates
+        rows = [r for r in rows if r["first_seen"] is None or r["first_seen"].isoformat() > previous["day"]]
+    for row in rows:
+        row["href"] = safe_url(row["url"])
+    report.candidates = rows
     companies = _frame(con, """
         with roles as (
             select buyer as company, 'buyer' as role, first_reported from deals

@@ -28,8 +28,23 @@ class Scored:
     candidate: Candidate
     deal: float  # probability that A buys compute from B
     investment: float  # probability that A invests in B
-    context_deal: list[float]  # per context, for choosing the evidence
-    context_investment: list[float]
+    pooled: dict[str, float]
+    per_context: list[set[str]]
+    model: "ExtractorModel"
+
+    def context_scores(self, kind: str) -> list[float]:
+        """The probability of the fact at each of its contexts alone (computed on demand, for the evidence)."""
+        scorer = self.model.deal if kind == "deal" else self.model.investment
+        entity_part = {k: v for k, v in self.pooled.items() if k in _ENTITY_FEATURE_NAMES or k.startswith(
+            _ENTITY_FEATURE_PREFIXES)}
+        return [scorer.probability({**entity_part, **{name: 1.0 for name in feats}}) for feats in self.per_context]
+
+
+_ENTITY_FEATURE_NAMES = frozenset({"bias", "a_only_product", "b_only_product", "g_deal", "g_inv", "g_deal_rev",
+                                   "g_inv_rev", "g_joint", "g_a_buys_elsewhere", "g_a_is_investee",
+                                   "g_b_is_investee", "g_b_sells_to_another", "g_a_buys_from_another"})
+_ENTITY_FEATURE_PREFIXES = ("lang=", "role_a=", "role_b=", "roles=", "known=", "rank_a=", "rank_b=", "n_same=",
+                            "n_ctx=", "min_dist=", "g_deal_rule=", "g_inv_rule=")
 
 
 @dataclass
@@ -86,13 +101,5 @@ def featurize(doc: Document, entities: dict[str, Entity], grammar: GrammarFacts 
 
 
 def score_candidates(model: ExtractorModel, featurized) -> list[Scored]:
-    scored = []
-    for cand, pooled, per_context in featurized:
-        entity_part = {k: v for k, v in pooled.items() if ":" not in k and not k.startswith(("dist=", "order=", "gap=",
-                                                                                              "others_between=", "xs_order="))}
-        ctx_rows = [{**entity_part, **{name: 1.0 for name in feats}} for feats in per_context]
-        scored.append(Scored(
-            cand, model.deal.probability(pooled), model.investment.probability(pooled),
-            [model.deal.probability(r) for r in ctx_rows], [model.investment.probability(r) for r in ctx_rows],
-        ))
-    return scored
+    return [Scored(cand, model.deal.probability(pooled), model.investment.probability(pooled), pooled, per_context,
+                   model) for cand, pooled, per_context in featurized]

@@ -102,84 +102,122 @@ def _clause_start(doc: Document, sentence_start: int, position: int) -> int:
 def context_features(doc: Document, entities: dict[str, Entity], context: Context) -> set[str]:
     """The features of one place where A and B are named."""
     a, b = context.a, context.b
-    f = {f"dist={context.distance}"}
     first, second = (a, b) if a.start < b.start else (b, a)
     order = "ab" if first is a else "ba"
-    f.add(f"order={order}")
-    s_lo, s_hi = context.span
-    lo, hi = doc.sentences[s_lo][0], doc.sentences[s_hi][1]
-    for cls, _, _ in doc.cues_between(lo, hi):
-        f.add(f"s:{cls}")
+    f = {f"dist={context.distance}", f"order={order}"}
+    f |= _span_features(doc, context.span)
     if context.distance == 0:
-        between = [t for t in doc.tokens_between(first.end, second.start)]
-        words = _words(between)
-        f.add(f"gap={_bucket(len(words), (0, 2, 5, 10, 20))}")
-        for cls, _, _ in doc.cues_between(first.end, second.start):
-            f.add(f"btw:{cls}")
-            f.add(f"btw_{order}:{cls}")
-        if len(words) <= _MAX_BETWEEN_WORDS:
-            for w in words:
-                f.add(f"bw_{order}:{w}")
-        else:
-            for w in words[:3]:
-                f.add(f"bw_head_{order}:{w}")
-            for w in words[-3:]:
-                f.add(f"bw_tail_{order}:{w}")
-        if any(t.text in _CLAUSE_BREAK for t in between):
-            f.add("punct_between")
-        else:
-            f.add("same_clause")
-        sequence = [cls for cls, _, _ in doc.cues_between(first.end, second.start) if cls not in _SEQUENCE_SKIP]
-        sequence = [c for i, c in enumerate(sequence) if i == 0 or c != sequence[i - 1]]
-        if sequence:
-            f.add(f"seq_{order}:{'>'.join(sequence[:4])}")
-            for x, y in zip(sequence, sequence[1:]):
-                f.add(f"bigram_{order}:{x}>{y}")
-            f.add(f"first_cue_{order}:{sequence[0]}")
-            f.add(f"last_cue_{order}:{sequence[-1]}")
-        others = [m for e in entities.values() for m in e.mentions
-                  if first.end <= m.start and m.end <= second.start and m.name not in (a.name, b.name)]
-        f.add(f"others_between={_bucket(len(others), (0, 1, 3))}")
+        f |= _between_features(doc, entities, first, second, order, {a.name, b.name})
     else:
         f.add(f"xs_order={'ab' if context.a_sentence < context.b_sentence else 'ba'}")
-    sentence_a, sentence_b = doc.sentences[context.a_sentence], doc.sentences[context.b_sentence]
-    for role, m, (s_start, s_end) in (("a", a, sentence_a), ("b", b, sentence_b)):
-        before = _words(doc.tokens_between(max(s_start, m.start - 80), m.start))[-3:]
-        after = _words(doc.tokens_between(m.end, min(s_end, m.end + 80)))[:3]
-        for k, w in enumerate(reversed(before), 1):
-            f.add(f"{role}_prev{k}:{w}")
-        for k, w in enumerate(after, 1):
-            f.add(f"{role}_next{k}:{w}")
-        for cls, _, _ in doc.cues_between(max(s_start, m.start - 40), m.start):
-            f.add(f"{role}_before:{cls}")
-        near = [t for t in doc.tokens_between(max(s_start, m.start - 30), m.start)][-2:]
-        if near:
-            for cls, _, _ in doc.cues_between(near[0].start, m.start):
-                f.add(f"{role}_prep:{cls}")
-        clause = _clause_start(doc, s_start, m.start)
-        for cls, _, _ in doc.cues_between(clause, m.start):
-            f.add(f"{role}_clause_before:{cls}")
-        if not any(other.start < m.start for e in entities.values() for other in e.mentions
-                   if s_start <= other.start < m.start):
-            f.add(f"{role}_first_named")
-        for cls, _, _ in doc.cues_between(m.end, min(s_end, m.end + 40)):
-            f.add(f"{role}_after:{cls}")
-        if m.source == PartySource.PRODUCT:
-            f.add(f"{role}_product")
-        if s_start == 0 or "\n" not in doc.text[:s_start]:
-            f.add(f"{role}_in_title")
-    for amount in doc.amounts:
-        if lo <= amount.start < hi and amount.is_contract_value:
-            f.add(f"amt:{amount.kind}")
-    # the grammar's judgement of denial and hedging ("in talks", "könnte", "nicht"), on the part of the sentence
-    # that names the party
-    for role, m, index in (("a", a, context.a_sentence), ("b", b, context.b_sentence)):
-        s_start, s_end = doc.sentences[index]
-        if any(s_start + ns <= m.start < s_start + ne for ns, ne in _negated(doc, index)):
-            f.add(f"{role}_negated")
-        if _names_compute(doc, m, s_end):
-            f.add(f"{role}_modifier")  # "Nvidia GPUs", "NVIDIA’s GB300 chips": the make of the chips
+        # named in different sentences: does each sentence have a partner of its own?
+        for role, m, index, other in (("a", a, context.a_sentence, b.name), ("b", b, context.b_sentence, a.name)):
+            kinds = _kinds_in_sentence(doc, entities, index) - {entities[m.name].kind}
+            others = {n for n in _names_in_sentence(doc, entities, index)} - {m.name, other}
+            if others:
+                f.add(f"{role}_sentence_has_others")
+                f.update(f"{role}_sentence_other_kind={k}" for k in kinds)
+    f.update(f"a_{name}" for name in _mention_features(doc, entities, a, context.a_sentence))
+    f.update(f"b_{name}" for name in _mention_features(doc, entities, b, context.b_sentence))
     return f
+
+
+def _cache(doc: Document, name: str) -> dict:
+    return doc.__dict__.setdefault(name, {})
+
+
+def _span_features(doc: Document, span: tuple[int, int]) -> frozenset[str]:
+    """Cue classes and contract figures in the sentences from span[0] to span[1]."""
+    cache = _cache(doc, "_span_features")
+    if span not in cache:
+        lo, hi = doc.sentences[span[0]][0], doc.sentences[span[1]][1]
+        found = {f"s:{cls}" for cls, _, _ in doc.cues_between(lo, hi)}
+        found |= {f"amt:{a.kind}" for a in doc.amounts if lo <= a.start < hi and a.is_contract_value}
+        cache[span] = frozenset(found)
+    return cache[span]
+
+
+def _between_features(doc: Document, entities: dict[str, Entity], first: PartyMention, second: PartyMention,
+                      order: str, names: set[str]) -> set[str]:
+    f = set()
+    between = doc.tokens_between(first.end, second.start)
+    words = _words(between)
+    f.add(f"gap={_bucket(len(words), (0, 2, 5, 10, 20))}")
+    cues = doc.cues_between(first.end, second.start)
+    for cls, _, _ in cues:
+        f.add(f"btw:{cls}")
+        f.add(f"btw_{order}:{cls}")
+    if len(words) <= _MAX_BETWEEN_WORDS:
+        f.update(f"bw_{order}:{w}" for w in words)
+    else:
+        f.update(f"bw_head_{order}:{w}" for w in words[:3])
+        f.update(f"bw_tail_{order}:{w}" for w in words[-3:])
+    f.add("punct_between" if any(t.text in _CLAUSE_BREAK for t in between) else "same_clause")
+    sequence = [cls for cls, _, _ in cues if cls not in _SEQUENCE_SKIP]
+    sequence = [c for i, c in enumerate(sequence) if i == 0 or c != sequence[i - 1]]
+    if sequence:
+        f.add(f"seq_{order}:{'>'.join(sequence[:4])}")
+        f.update(f"bigram_{order}:{x}>{y}" for x, y in zip(sequence, sequence[1:]))
+        f.add(f"first_cue_{order}:{sequence[0]}")
+        f.add(f"last_cue_{order}:{sequence[-1]}")
+    others = sum(1 for m in _mentions_by_start(doc, entities)
+                 if first.end <= m.start and m.end <= second.start and m.name not in names)
+    f.add(f"others_between={_bucket(others, (0, 1, 3))}")
+    return f
+
+
+def _names_in_sentence(doc: Document, entities: dict[str, Entity], index: int) -> set[str]:
+    cache = _cache(doc, "_names_in_sentence")
+    if index not in cache:
+        s_start, s_end = doc.sentences[index]
+        cache[index] = {m.name for m in _mentions_by_start(doc, entities) if s_start <= m.start < s_end}
+    return cache[index]
+
+
+def _kinds_in_sentence(doc: Document, entities: dict[str, Entity], index: int) -> set[str]:
+    return {entities[name].kind for name in _names_in_sentence(doc, entities, index) if name in entities}
+
+
+def _mentions_by_start(doc: Document, entities: dict[str, Entity]) -> list[PartyMention]:
+    cache = _cache(doc, "_mentions_by_start")
+    if "all" not in cache:
+        cache["all"] = sorted((m for e in entities.values() for m in e.mentions), key=lambda m: m.start)
+    return cache["all"]
+
+
+def _mention_features(doc: Document, entities: dict[str, Entity], m: PartyMention, index: int) -> frozenset[str]:
+    """What stands around one mention (the same whichever pair it is part of), without the role prefix."""
+    cache = _cache(doc, "_mention_features")
+    key = (m.start, m.end, m.name, index)
+    if key in cache:
+        return cache[key]
+    f = set()
+    s_start, s_end = doc.sentences[index]
+    before = _words(doc.tokens_between(max(s_start, m.start - 80), m.start))[-3:]
+    after = _words(doc.tokens_between(m.end, min(s_end, m.end + 80)))[:3]
+    f.update(f"prev{k}:{w}" for k, w in enumerate(reversed(before), 1))
+    f.update(f"next{k}:{w}" for k, w in enumerate(after, 1))
+    f.update(f"before:{cls}" for cls, _, _ in doc.cues_between(max(s_start, m.start - 40), m.start))
+    near = doc.tokens_between(max(s_start, m.start - 30), m.start)[-2:]
+    if near:
+        f.update(f"prep:{cls}" for cls, _, _ in doc.cues_between(near[0].start, m.start))
+    clause = _clause_start(doc, s_start, m.start)
+    f.update(f"clause_before:{cls}" for cls, _, _ in doc.cues_between(clause, m.start))
+    if not any(s_start <= other.start < m.start for other in _mentions_by_start(doc, entities)):
+        f.add("first_named")
+    f.update(f"after:{cls}" for cls, _, _ in doc.cues_between(m.end, min(s_end, m.end + 40)))
+    if m.source == PartySource.PRODUCT:
+        f.add("product")
+    if s_start == 0 or "\n" not in doc.text[:s_start]:
+        f.add("in_title")
+    # the grammar's judgement of denial and hedging ("in talks", "könnte", "nicht") on the part of the sentence
+    # that names the party
+    if any(s_start + ns <= m.start < s_start + ne for ns, ne in _negated(doc, index)):
+        f.add("negated")
+    if _names_compute(doc, m, s_end):
+        f.add("modifier")  # "Nvidia GPUs", "NVIDIA’s GB300 chips": the make of the chips
+    cache[key] = frozenset(f)
+    return cache[key]
 
 
 def _negated(doc: Document, index: int) -> list[tuple[int, int]]:
@@ -242,6 +280,11 @@ def entity_features(doc: Document, entities: dict[str, Entity], candidate: Candi
             f["g_a_is_investee"] = 1.0
         if any(p[1] == candidate.b for p in grammar.investments):
             f["g_b_is_investee"] = 1.0
+        # "X leases capacity from Y, which buys chips from Z": Y sells to X, not to whoever is named near by
+        if any(p[1] == candidate.b and p[0] != candidate.a for p in grammar.deals):
+            f["g_b_sells_to_another"] = 1.0
+        if any(p[0] == candidate.a and p[1] != candidate.b for p in grammar.deals):
+            f["g_a_buys_from_another"] = 1.0
     return f
 
 

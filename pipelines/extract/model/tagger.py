@@ -3,12 +3,13 @@
 A daily pipeline meets new companies every day: a utility in a power deal, a research centre, a
 fund in an investor list. The tagger labels tokens B-ORG / I-ORG / O from features of the word
 (shape, suffix, capitals), its neighbours, the cue words around it (lexicon classes such as
-"led by", "from", "invest") and whether the registry knows it. It is trained by python-crfsuite
+"led by", "from", "invest") and how common the word is in German and English. It is trained by python-crfsuite
 on real articles (see `training.py`); no downloaded model is used.
 """
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -34,14 +35,25 @@ def _zipf_bucket(value: float) -> str:
     return "0" if value == 0 else "<3" if value < 3 else "<4" if value < 4 else "<5" if value < 5 else "5+"
 
 
-def _word_features(token: Token, prefix: str) -> list[str]:
-    w = token.text
+@lru_cache(maxsize=200_000)
+def _word_features(w: str, prefix: str) -> tuple[str, ...]:
     de, en = zipf(w)
-    return [
+    return (
         f"{prefix}w={w.lower()}", f"{prefix}shape={shape(w)}", f"{prefix}title={w[:1].isupper()}",
         f"{prefix}upper={w.isupper() and len(w) > 1}", f"{prefix}zde={_zipf_bucket(de)}",
         f"{prefix}zen={_zipf_bucket(en)}", f"{prefix}zboth={de > 0 and en > 0}",
-    ]
+    )
+
+
+@lru_cache(maxsize=200_000)
+def _own_features(w: str, lang: str) -> tuple[str, ...]:
+    return ("bias", f"lang={lang}", f"suf3={w[-3:].lower()}", f"suf2={w[-2:].lower()}", f"pre3={w[:3].lower()}",
+            f"len={min(len(w), 8)}", f"digit={any(c.isdigit() for c in w)}", f"hyphen={'-' in w}",
+            *_word_features(w, ""))
+
+
+def _short_features(w: str, prefix: str) -> tuple[str, ...]:
+    return (f"{prefix}w={w.lower()}", f"{prefix}title={w[:1].isupper()}")
 
 
 def sentence_features(doc: Document, index: int) -> tuple[list[Token], list[list[str]]]:
@@ -50,26 +62,16 @@ def sentence_features(doc: Document, index: int) -> tuple[list[Token], list[list
     if not tokens:
         return [], []
     start, end = doc.sentences[index]
-    registry = {}
-    for m in doc.registry:
-        if start <= m.start < end:
-            for t in tokens:
-                if m.start <= t.start < m.end:
-                    registry[t.start] = "B" if t.start == m.start else "I"
-                    if m.via_product:
-                        registry[t.start] += "p"
+    starts = [t.start for t in tokens]
     cue_at: dict[int, list[str]] = {}
     for cls, cs, ce in doc.cues_between(start, end):
-        for t in tokens:
-            if cs <= t.start < ce:
-                cue_at.setdefault(t.start, []).append(cls)
+        for i in range(bisect_left(starts, cs), len(tokens)):
+            if tokens[i].start >= ce:
+                break
+            cue_at.setdefault(tokens[i].start, []).append(cls)
     out = []
     for i, t in enumerate(tokens):
-        w = t.text
-        f = ["bias", f"lang={doc.lang}", f"suf3={w[-3:].lower()}", f"suf2={w[-2:].lower()}", f"pre3={w[:3].lower()}",
-             f"len={min(len(w), 8)}", f"digit={any(c.isdigit() for c in w)}", f"hyphen={'-' in w}",
-             ]
-        f += _word_features(t, "")
+        f = list(_own_features(t.text, doc.lang))
         f += [f"cue={c}" for c in cue_at.get(t.start, ())]
         if i == 0:
             f.append("BOS")
@@ -77,14 +79,12 @@ def sentence_features(doc: Document, index: int) -> tuple[list[Token], list[list
             j = i + off
             if 0 <= j < len(tokens):
                 n = tokens[j]
-                f += _word_features(n, f"{off}:") if abs(off) == 1 else [f"{off}:w={n.text.lower()}",
-                                                                         f"{off}:title={n.text[:1].isupper()}"]
-                pass
+                f += _word_features(n.text, f"{off}:") if abs(off) == 1 else _short_features(n.text, f"{off}:")
                 f += [f"{off}:cue={c}" for c in cue_at.get(n.start, ())]
             else:
                 f.append(f"{off}:none")
         # a legal form up to four words ahead ("Stadtwerke Musterstadt GmbH")
-        ahead = [tokens[j] for j in range(i + 1, min(len(tokens), i + 5))]
+        ahead = tokens[i + 1 : i + 5]
         f += [f"legal_ahead={k}" for k, n in enumerate(ahead, 1) if "legal_form" in cue_at.get(n.start, ())]
         out.append(f)
     return tokens, out
@@ -108,6 +108,13 @@ def spans_from_labels(tokens: list[Token], labels: list[str], text: str) -> list
     return [TaggedSpan(s, e, text[s:e]) for s, e in spans]
 
 
+_NAME_INNER = frozenset({"&", "of", "de", "du", "für", "for", "and", "und", "-", "’", "'"})
+
+
+def _may_be_in_a_name(word: str) -> bool:
+    return word[:1].isupper() or word[:1].isdigit() or word in _NAME_INNER
+
+
 class PartyTagger:
     """A trained CRF, loaded once."""
 
@@ -126,7 +133,10 @@ class PartyTagger:
                 continue
             self._tagger.set(features)
             labels = []
-            for i in range(len(tokens)):
+            for i, token in enumerate(tokens):
+                if not _may_be_in_a_name(token.text):
+                    labels.append("O")  # lower-case words and punctuation: no marginals needed
+                    continue
                 b, inside = self._tagger.marginal("B-ORG", i), self._tagger.marginal("I-ORG", i)
                 if b + inside < min_probability:
                     labels.append("O")
