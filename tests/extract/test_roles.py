@@ -6,7 +6,7 @@ import pytest
 
 from pipelines.extract import extract_facts
 from pipelines.extract.companies import find_companies
-from pipelines.extract.roles import find_deals, find_investments
+from pipelines.extract.grammar import find_deals, find_investments
 
 
 def deal_parties(text: str, lang: str) -> list[tuple[str, tuple[str, ...]]]:
