@@ -1,68 +1,88 @@
 """The cue vocabulary the grammar's rules share: deal, compute, acquire, supply, invest and warrant cues.
 
-A cue that is a list of words comes from the lexicon (lexicon/de.yaml, lexicon/en.yaml), compiled once;
-what is built around the words here (gaps like `[^.;]{0,90}?`, "for" after "pay") is structure.
+A cue that is a list of words comes from the lexicon (lexicon/de.yaml for German words, lexicon/en.yaml for
+English), compiled once, so a word is added in one place; the classes the grammar reads are marked "(grammar)"
+in the files. What is built around the words here (gaps like `[^.;]{0,90}?`, what must follow) is structure.
 """
 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
-DEAL_CUE = re.compile(
-    r"(?i:\bdeals?\b|agreements?|\bcontract(?:s|ed)?\b|partnership|partnered|\bpartners? with|\bpact\b|tie-up|"
-    r"commitments?|committing|committed to spend|\bspend\w*\b|purchas\w*|\bbuy\w*|\bbought\b|\brent\w*|\blease\w*|"
-    r"\bleasing\b|suppl(?:y|ies|ied|ying)|provid(?:e|es|ed|ing)\b|providers?\b(?!\s+(?:(?-i:[A-Z])|of\b))|deliver\w*|\bpa(?:ys?|id|ying)\b(?:[^.;]|\.(?=\d)){0,60}?\bfor\b|\bsourc(?:e|es|ed|ing)\b|deploy\w*|\bcustomers?\b|tenant|"
-    r"access to|\buses?\b|\busing\b|\bused\b|utili[sz]\w*|run(?:s|ning)? on|train(?:s|ing)? on|\bhost\w*|"
-    r"collaborat\w*|rel(?:y|ies|iance) on|(?:train|run|serve)(?:s|ing)?\b(?:\s+(?:and|or)\s+\w+)?(?:\s+(?:its|their|the)\s+(?:\w+\s+)?models?)?\s+on\b|\bcom(?:e|es|ing) from|tap(?:s|ping)? into|secur(?:es?|ed|ing)|together with|jointly with|co-develop\w*|"
-    r"\bDeals?\b|Vereinbarung\w*|Vertr(?:ag|äge)\w*|Partnerschaft\w*|Kooperation\w*|Zusammenarbeit|Abkommen|"
-    r"Auftrag|liefer\w*|\babzunehmen\b|\bab(?:nimmt|nehmen)\b|\bAbnahme\w*|\bstell\w*\b[^.;]{0,80}?\bbereit\b|bestell\w*|Bestellung|\border(?:s|ed|ing)?\b|bezieh\w*|bezieht|bezog\w*|kauf\w*|Kauf\w*|miete\w*|mietet|anmiet\w*|erwerb\w*|"
-    r"nutz\w*|Nutzung|setz\w* auf|lauf\w* (?:\w+\s+)?auf|trainier\w*|\bzahl\w*\b[^.;]{0,80}?\bfür\b|\b(?:gibt|geben|gab|gaben|ausgeben)\b[^.;]{0,80}?\bfür\b|\bkommen\b|\bstammen\b|Zugang|Zugriff|Kunden?\b|versorg\w*|bereitstell\w*|bereitgestellt|Bereitstellung|"
-    r"[Pp]artner\b|zapft|einsetz\w*|eingesetzt|aufbau\w*|aufzubauen|in Betrieb (?:nehm|genomm)\w*|installier\w*|sicher\w* sich|\bsich\b[^.;]{0,80}?\bgesichert\b|geeinigt|Anbieter|gemeinsam\w*|zusammen mit|erh[äa]lt\w*|bekommt|\bgets?\b|"
-    r"receiv\w*|\baccess(?:es|ing)?\b)"
+from ..lexicon import LANGUAGES, lexicon
+
+# The lexicon classes the grammar reads (a test checks that each exists in both language files).
+GRAMMAR_CLASSES = (
+    "deal_word", "buy_verb", "pay_for", "obtain_verb", "order_verb", "supply_verb", "use_verb", "access_verb",
+    "get_verb", "customer_noun", "provider_noun", "setup_verb", "build_verb", "compute_cue", "invest_verb", "buy_shares_verb", "shares_noun",
+    "invest_noun", "investor_noun", "warrant_word", "receive_verb", "round_noun", "raise_verb", "sale_verb",
 )
-COMPUTE_CUE = re.compile(
-    r"(?i:GPU|TPU|tensor processing units?|graphics processing units?|chips?\b(?!-)|Trainium|accelerator|Beschleuniger|cloud|compute\b|computing|"
-    r"Rechenleistung|Rechenkapazit\w*|Rechenzentr\w*|Rechenpower|Computerleistung|data ?cent(?:er|re)s?|"
-    r"datacenter\w*|capacity|Kapazit\w*|infrastructure|Infrastruktur|supercomputer|Supercomputer|cluster|"
-    r"Server|servers|AI factor\w*|KI-Fabrik\w*|Grafikprozessor\w*|Instinct|Blackwell|Rubin|gigawatt|"
-    r"megawatt|\bGW\b|\bMW\b|Strom|electricity|power purchase|systems\b|Systeme\b|"
-    # the name of a cloud unit says the deal is on compute: "a $38bn agreement with Amazon Web Services"
-    r"\bAWS\b|Amazon Web Services|\bAzure\b|\bEC2\b)"
-)
-ACQUIRE = re.compile(
-    r"(?i:purchas\w*|\bbuy\w*|\bbought\b|\brent\w*|\blease\w*|\bleasing\b|obtain\w*|procur\w*|sourc\w*|"
-    r"\bspend\w*|bezieh\w*|bezieht|bezog\w*|kauf\w*|Kauf\w*|miete\w*|mietet|anmiet\w*|erwerb\w*|leas\w*|"
-    r"\bpa(?:ys?|id|ying)\b(?:[^.;]|\.(?=\d)){0,60}?\bfor\b|\bzahl\w*\b[^.;]{0,80}?\bfür\b|"
-    r"\b(?:gibt|geben|gab|gaben|ausgeben)\b[^.;]{0,80}?\bfür\b)"
-)
-SUPPLY_VERB = re.compile(
-    r"(?i:\b(?:will |to |soll |wird )?(?:provide|provides|supply|supplies|deliver|delivers|liefer\w*|"
-    r"bereitstell\w*|versorg\w*|stellt\w*)\b)"
-)
-ACQUIRE_OR_DEPLOY = re.compile(
-    r"(?i:\brent\w*|\blease\w*|leas\w*|miete\w*|mietet|anmiet\w*|bezieh\w*|bezieht|purchas\w*|\bbuy\w*|\bbought\b|\border\w*|procur\w*|\bsourc\w*|kauf\w*|Kauf\w*|erwerb\w*|bestell\w*|deploy\w*|"
-    r"einsetz\w*|eingesetzt|\bus(?:e|es|ed|ing)\b|utili[sz]\w*|nutz\w*|setz\w* auf|run(?:s|ning)? on|train\w* on|"
-    r"aufbau\w*|aufzubauen|\bbuild\w*|install\w*)"
-)
-# "Der US-Softwarekonzern will …": the subject is a company the sentence does not name
+
+
+def _entry(entry: str) -> tuple[str, str]:
+    """One lexicon entry as the grammar matches it: (kind, regex), kind "word" (starts at a word), "stem" or "re".
+
+    As in the lexicon, `*` stands for word characters and a phrase's spaces for any white space; but a leading
+    `*` (a stem inside a compound: "*liefer*" in "Stromlieferung") starts the match at the stem, where the
+    grammar's positions are tuned."""
+    if entry.startswith("re:"):
+        return "re", entry[3:]
+    body = "".join(r"\w*" if piece == "*" else r"\s+" if piece.isspace() else re.escape(piece)
+                   for piece in re.split(r"(\*|\s+)", entry.strip()) if piece)
+    tail = r"(?!\w)" if re.search(r"\w$", entry) else ""
+    if entry.startswith("*"):
+        return "stem", body[len(r"\w*"):] + tail
+    return ("word" if re.match(r"\w", entry) else "re"), body + tail
+
+
+@lru_cache(maxsize=None)
+def words(*classes: str) -> str:
+    """One regular expression (as text) for the words of the given lexicon classes, both languages.
+
+    Entries that start a word share one `(?<!\w)` and stems one group, longer entries first (a phrase wins over
+    its first word): the regex engine then rejects most positions at once."""
+    groups: dict[tuple[str, str], set[str]] = {}
+    for name in classes:
+        flag = "i" if lexicon().pattern(name).flags & re.IGNORECASE else "-i"
+        for entry in {e for lang in LANGUAGES for e in lexicon().classes[name].words[lang]}:
+            kind, regex = _entry(entry)
+            groups.setdefault((flag, kind), set()).add(regex)
+    parts = []
+    for (flag, kind), regexes in sorted(groups.items()):
+        alternatives = "|".join(f"(?:{r})" if kind == "re" else r for r in sorted(regexes, key=lambda r: (-len(r), r)))
+        parts.append(f"(?{flag}:" + (r"(?<!\w)" if kind == "word" else "") + f"(?:{alternatives}))")
+    return "(?:" + "|".join(parts) + ")"
+
+
+# a deal word, buying, paying, supplying, using, getting access, a customer or provider, ordering, setting up
+DEAL_CUE = re.compile(words("deal_word", "buy_verb", "pay_for", "supply_verb", "use_verb", "access_verb",
+                            "customer_noun", "provider_noun", "order_verb", "setup_verb"))
+COMPUTE_CUE = re.compile(words("compute_cue"))
+# the buyer's verb: "mietet … bei Oracle", "buys chips from Nvidia", "pays … for"
+ACQUIRE = re.compile(words("buy_verb", "obtain_verb", "pay_for"))
+# "X liefert … an Y", "will provide Y with …"; "stellt … bereit / zur Verfügung"
+SUPPLY_VERB = re.compile(r"\b(?:(?i:will |to |soll |wird ))?(?:" + words("supply_verb") + r"|(?i:stellt\w*\b))")
+ACQUIRE_OR_DEPLOY = re.compile(words("buy_verb", "obtain_verb", "order_verb", "use_verb", "setup_verb", "build_verb"))
+# using or getting chips: "nutzt", "erhält Zugriff auf", "gets access to", "will deploy"
+USE_OR_GET = re.compile(words("use_verb", "access_verb", "get_verb", "buy_verb", "order_verb"))
 POWER_CUE = re.compile(
     r"(?i:\bStrom(?!aufnahme|bedarf)\w*|electricity|power supply|power purchase|Energieversorgung|Windkraft|Solar)"
 )
 
+# investing; buying shares is investing when shares or a stake follow ("erwirbt Stammaktien im Wert von …",
+# "takes a $1bn stake")
 INVEST_VERB = re.compile(
-    r"(?i:\binvest(?:s|ed|ing)?\b|investiert\w*|investier\w*|\binject\w*|\bpour\w*|\bpump\w*|\bput(?:s|ting)?\b(?=(?:[^.]|\.(?=\d)){0,50}\binto\b)|\bsteck(?:t\w*|en)\b|gesteckt|"
-    r"\bsteig\w*(?=(?:[^.]|\.(?=\d)){0,60}\bein\b|(?:[^.;]|\.(?=\d)){0,140}?\bein\b\s*(?:[,.;:]|$|\b(?:und|sowie|wie)\b))|eingestiegen|\bbacking\b|\bis backing\b|"
-    # buying shares: "erwirbt Stammaktien im Wert von …", "takes a $1bn stake", "übernimmt einen Anteil"
-    r"\b(?:erwirbt|erwarb|erwerben|kauft|kaufte|kaufen|zeichnet|zeichnete|zeichnen|übernimmt|übernahm|buys|bought|"
-    r"buy|buying|acquire|acquires|acquired|take|takes|took|taking|purchase|purchases|purchased)\b"
-    r"(?=\s+(?:[\w$€.,%-]+\s+){0,5}?(?:(?:[\w]+-)?(?:Stamm)?[Aa]ktien|Anteile?|Aktienpaket|shares|stock|stakes?)\b)|"
-    r"beteiligt sich|beteiligte sich|beteiligen sich|\bbeteiligt\b|\bbets?\b|\bbacks\b|\bbacked\b(?! by))"
+    words("invest_verb") + r"|(?i:\b" + words("buy_shares_verb") + r"(?=\s+(?:[\w$€.,%-]+\s+){0,5}?(?:\w+-)?\w*?"
+    + words("shares_noun") + r"))"
 )
-INVEST_NOUN = re.compile(
-    r"(?i:investment|Investition|Beteiligung|\bstakes?\b|Anteil\w*|equity|Einstieg|funding|Finanzierung)"
-)
-INVESTOR_NOUN = re.compile(r"(?i:\binvestors?\b|Investor(?:en)?\b|Geldgeber\w*|backers?\b|shareholders?\b|"
-                           r"Anteilseigner\w*|Aktionär\w*|Kapitalgeber\w*)")
+INVEST_NOUN = re.compile(words("invest_noun"))
+INVESTOR_NOUN = re.compile(words("investor_noun"))
+WARRANT = re.compile(words("warrant_word") + r"|(?i:options? (?:on|for|to buy) (?:up to )?[\w.,\s]*shares)")
+RECEIVE_VERB = re.compile(words("receive_verb"))
+SALE_VERB = words("sale_verb")
+ROUND_NOUN = re.compile(words("round_noun"))
+RAISE_VERB = re.compile(words("raise_verb"))
 INVESTORS_FOLLOW = re.compile(
     r"(?i:participation from|participation of|backed by|funded by|financed by|led by|co-led by|angeführt von|"
     r"(?:angeführt|geführt|angeführt) (?:wird|wurde|werden) (?:die|diese|der)\s+(?:[\w-]+\s+)?(?:[\w-]*[Rr]unde|"
@@ -75,12 +95,4 @@ INVESTORS_FOLLOW = re.compile(
     # "zogen auch bisherige Geldgeber mit, darunter …", "existing investors also took part, including …"
     r"(?:Geldgeber\w*|Investoren|Kapitalgeber\w*|investors|backers)\b[^.;]{0,40}?\b(?:darunter|including|such as|"
     r"unter anderem|among them))"
-)
-WARRANT = re.compile(r"(?i:warrants?|Optionsschein\w*|Aktienoption\w*|Optionsrecht\w*|Bezugsrecht\w*|option rights|share options (?:on|for)|options? (?:on|for|to buy) (?:up to )?[\w.,\s]*shares)")
-# using or getting chips: "nutzt", "erhält Zugriff auf", "gets access to", "will deploy"
-USE_OR_GET = re.compile(
-    r"(?i:\b(?:nutz\w*|einsetz\w*|eingesetzt|setz\w* auf|erh[äa]lt\w*|bekommt|bekommen|Zugriff auf|Zugang zu|"
-    r"us(?:e|es|ed|ing)|deploy\w*|get(?:s|ting)?|gain\w* access|access to|receiv\w*|rent\w*|lease\w*|"
-    r"purchas\w*|buy\w*|bought|order\w*|bestell\w*|kauf\w*|miete\w*|mietet|bezieh\w*|bezieht|"
-    r"run(?:s|ning)? on|train\w* on)\b)"
 )
