@@ -16,7 +16,7 @@ from ..lexicon import LANGUAGES, lexicon
 GRAMMAR_CLASSES = (
     "deal_word", "buy_verb", "pay_for", "obtain_verb", "order_verb", "supply_verb", "use_verb", "access_verb",
     "get_verb", "customer_noun", "provider_noun", "setup_verb", "build_verb", "compute_cue", "invest_verb", "buy_shares_verb", "shares_noun",
-    "invest_noun", "investor_noun", "warrant_word", "receive_verb", "round_noun", "raise_verb", "sale_verb",
+    "invest_noun", "investor_noun", "warrant_word", "receive_verb", "hold_verb", "round_noun", "raise_verb", "sale_verb",
 )
 
 
@@ -40,7 +40,7 @@ def _entry(entry: str) -> tuple[str, str]:
 def words(*classes: str) -> str:
     """One regular expression (as text) for the words of the given lexicon classes, both languages.
 
-    Entries that start a word share one `(?<!\w)` and stems one group, longer entries first (a phrase wins over
+    Entries that start a word share one look-behind and stems one group, longer entries first (a phrase wins over
     its first word): the regex engine then rejects most positions at once."""
     groups: dict[tuple[str, str], set[str]] = {}
     for name in classes:

@@ -6,27 +6,19 @@ from __future__ import annotations
 import re
 
 from ..companies import CompanyMention, Role, company_info
+from .cues import RAISE_VERB, ROUND_NOUN
 
 # verbs that say money was raised even without a round: "raised $1bn", "sammelt 1 Mrd. Dollar ein"
 _FUNDRAISING_VERB = re.compile(
     r"(?i:\brais(?:es|ed|ing)\b(?:[^.;]|\.(?=\d)){0,40}?(?:[$€]|\d)|sammel\w*\b[^.;]{0,60}?\bein\b|eingesammelt)"
-)
-# "raised a $1.1bn Series B", "hat eine Finanzierungsrunde über 40 Mrd. abgeschlossen": the company raising money
-_ROUND_NOUN = re.compile(
-    r"(?i:(?:funding|financing|investment|equity|venture)[ -]round|Seri(?:es|e)[ -][A-H]\d?\b|"
-    r"[Ff]inanzierungsrunde|Kapitalrunde|Investitionsrunde|Finanzierung\b|\bround\b|\bRunde\b)"
-)
-_RAISE_VERB = re.compile(
-    r"(?i:\brais\w*|\bclos(?:es|ed|ing)\b|\bsecur\w*|\bcomplet\w*|\blands?\b|\blanded\b|\bnets?\b|\bnetted\b|"
-    r"sammel\w*|sammelt|eingesammelt|abgeschlossen|schließt|\bholt\b|geholt|erhält|erhielt)"
 )
 _RELATIVE_SUBJECT_BEFORE = re.compile(r",\s*(?:die|der|das|which|that)\s+$")
 
 
 def fundraiser(sentence: str, mentions: list[CompanyMention]) -> str | None:
     """The company a sentence says raised a funding round ("Nscale has closed a $1.1bn Series B round")."""
-    round_ = _ROUND_NOUN.search(sentence)
-    verb = _RAISE_VERB.search(sentence)
+    round_ = ROUND_NOUN.search(sentence)
+    verb = RAISE_VERB.search(sentence)
     if not verb or not round_ and not _FUNDRAISING_VERB.search(sentence):
         return None
     limit = min(verb.start(), round_.start()) if round_ else verb.start()

@@ -15,7 +15,7 @@ import re
 
 from ..companies import CompanyMention, Role, company_info, find_companies
 from .clauses import NAME_BETWEEN, NAME_LIST_GAP, coordinated, likewise, strip_names, unique
-from .cues import INVEST_NOUN, INVESTOR_NOUN, INVESTORS_FOLLOW, WARRANT
+from .cues import INVEST_NOUN, INVESTOR_NOUN, INVESTORS_FOLLOW, RECEIVE_VERB, WARRANT, words
 from .drafts import Instrument, InvestmentDraft, apply_rules
 from .investment_sentence import (
     ELLIPTICAL_INVESTOR_AFTER,
@@ -37,18 +37,19 @@ _UNNAMED_INVESTEE = re.compile(
     r"(?i:\b(?:in|into|an|bei)\s+(?:the|de[mnr]|das|die)\s+(?:[\w-]+\s+)?(?:start-?up|company|firm|lab|Start-up|"
     r"Unternehmen|KI-Entwickler|KI-Firma|KI-Labor|AI developer|AI lab)\b)"
 )
-_RECEIVE_BEFORE = re.compile(r"(?i:\b(?:erhält|erhielt|erhalten|bekommt|bekam|receives|received|gets|got)\s+$)")
+_RECEIVE_BEFORE = re.compile(r"(?i:" + words("receive_verb") + r"\s+$)")
 _STAKE_IN_BEFORE = re.compile(
     r"(?i:\b(?:stake|Beteiligung|Anteil|shares|Aktien)\b(?:[^.;]|\.(?=\d)){0,40}?\b(?:in|an|of|von|at)\s+"
     r"(?:(?:de[mnr]|the)\s+)?$)"
 )
-_RECEIVE = re.compile(r"(?i:receiv\w*|erhält|erhalten|bekommt|holds|hält|gets)")
+_RECEIVE = re.compile(words("receive_verb", "hold_verb"))
+# "received warrants from AMD", "was granted warrants by AMD", "erhält von AMD Optionsscheine": the source issues
+_SOURCE_BEFORE = re.compile(r"(?i:\b(?:by|from|von|vom|seitens)\s+(?:(?:the|de[mnr])\s+)?(?:[\w-]+\s+)?$)")
 _SALE_AFTER = re.compile(r"[^,;.]{0,80}?\b(?:verkauft|veräußert|abgestoßen|abgegeben|zu Geld gemacht)\b")
 _OWN_SHARE_AFTER = re.compile(
     r"(?:['’]s)?\s*,\s*(?P<clause>(?:die|der|das|which|who|that)\s+[^,;]{0,50}?"
     r"(?:[$€]\s?\d|\d[\d.,]*\s*(?:Mrd|Milliard|Mio|Million|bn|billion|million)))"
 )
-_RECEIVE_VERB = re.compile(r"(?i:\b(?:erhält|erhielt|erhalten|bekommt|bekam|receives?|received|gets|got)\b)")
 _ALONGSIDE_BEFORE = re.compile(r"(?i:\b(?:neben|außer|besides|alongside|apart from|next to|like|wie)\s+(?:de[mnr]\s+|the\s+)?$)")
 _FRONTED_OBJECT_BEFORE = re.compile(r"(?:^|[.;:]\s*)\W*(?i:in|an|bei|beim)\s+$")
 _BACKING_BEFORE = re.compile(r"(?i:back\w*)\s+$")
@@ -58,10 +59,16 @@ _INVESTOR_OF_AFTER = re.compile(r"(?i:\s*(?:in|of|von|bei|des|der|at)\b)")
 
 
 def warrant(s: InvestmentSentence) -> list[InvestmentDraft] | None:
-    """Warrants: the holder invests in the issuer, whose shares the warrants are on.
+    """Warrants: the holder invests in the issuer, whose shares the warrants are on (investor = holder).
 
-    de: "Im Gegenzug erhält OpenAI von AMD Optionsscheine auf bis zu 160 Millionen AMD-Aktien."
+    The issuer is the company whose shares they are ("AMD-Aktien", "shares of TeraWulf"), else the source ("from
+    AMD", "von AMD", "by AMD"), else the subject of a granting verb; a receiving or holding verb makes its subject
+    the holder.
+
+    de: "AMD gewährt OpenAI Optionsscheine auf bis zu 160 Millionen AMD-Aktien."
+    de: "Im Gegenzug erhält OpenAI von AMD Optionsscheine auf bis zu 160 Millionen Aktien."
     en: "AMD granted OpenAI warrants to acquire up to 160 million shares of AMD."
+    en: "OpenAI was granted warrants by AMD for up to 160 million shares."
     """
     sentence, parties = s.sentence, s.parties
     found = WARRANT.search(sentence)
@@ -77,6 +84,9 @@ def warrant(s: InvestmentSentence) -> list[InvestmentDraft] | None:
     if (_RECEIVE.search(sentence[issuer.end : found.start()])
             or _RECEIVE_BEFORE.search(sentence[max(0, issuer.start - 25) : issuer.start])):
         issuer, holder = holder, issuer  # "Google received warrants", "erhält Google Optionsscheine"
+    if (_SOURCE_BEFORE.search(sentence[max(0, holder.start - 40) : holder.start])
+            and not _SOURCE_BEFORE.search(sentence[max(0, issuer.start - 40) : issuer.start])):
+        issuer, holder = holder, issuer  # "OpenAI was granted warrants by AMD", "Von AMD erhält OpenAI …"
     # the company whose shares the warrants are on: "auf … TeraWulf-Aktien", "a stake of 5% in Cipher"
     on_shares = [m for m in find_companies(sentence) if m.start > found.start() and m.name != holder.name
                  and (SHARES_AFTER.match(sentence, m.end)
@@ -142,7 +152,7 @@ def shares_received(s: InvestmentSentence) -> list[InvestmentDraft] | None:
     for issuer in find_companies(sentence):  # "CoreWeave-Aktien" is no party of a deal, but the issuer here
         if not SHARES_AFTER.match(sentence, issuer.end):
             continue
-        receive = list(_RECEIVE_VERB.finditer(sentence, max(0, issuer.start - 60), issuer.start))
+        receive = list(RECEIVE_VERB.finditer(sentence, max(0, issuer.start - 60), issuer.start))
         if not receive or NAME_BETWEEN.search(sentence, receive[-1].end(), issuer.start):
             continue
         verb = receive[-1]

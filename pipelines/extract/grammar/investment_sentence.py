@@ -9,7 +9,7 @@ from functools import cached_property
 
 from ..companies import CompanyMention, Role, company_info
 from .clauses import coordinated
-from .cues import INVEST_VERB, INVESTOR_NOUN
+from .cues import INVEST_VERB, INVESTOR_NOUN, SALE_VERB
 from .drafts import InvestmentDraft
 
 INVESTEE_BEFORE = re.compile(
@@ -33,10 +33,7 @@ OBJECT_BEFORE = re.compile(
     r"(?:[^\W\d][\w-]*\s+){0,4}$)"
 )
 # Selling a stake is no investment: "sold its entire stake in", "verkauft seine Anteile an"
-SALE_BEFORE = re.compile(
-    r"(?i:\b(?:sold|sells?|selling|offload\w*|divest\w*|unload\w*|dump\w*|verkauf\w*|veräußer\w*|abgestoßen|"
-    r"stößt|reduc\w*|trims?|trimmed|cut\w*|exit\w*)\b[^.;]{0,40}$)"
-)
+SALE_BEFORE = re.compile(r"(?i:" + SALE_VERB + r"[^.;]{0,40}$)")
 _NOT_EQUITY_AFTER = re.compile(
     r"(?i:['’]?s?\s+(?:[\w-]+\s+){0,2}[\w-]*?(?:infrastructure|Infrastruktur|data ?cent|Rechenzentr|compute|capacity|cloud|"
     r"chips|GPUs)|-(?:Infrastruktur|Rechenzentr|Cloud|Chips))"
