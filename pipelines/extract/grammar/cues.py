@@ -16,7 +16,7 @@ from ..lexicon import LANGUAGES, lexicon
 GRAMMAR_CLASSES = (
     "deal_word", "buy_verb", "pay_for", "obtain_verb", "order_verb", "supply_verb", "use_verb", "access_verb",
     "get_verb", "customer_noun", "provider_noun", "setup_verb", "build_verb", "compute_cue", "invest_verb", "buy_shares_verb", "shares_noun",
-    "invest_noun", "investor_noun", "warrant_word", "receive_verb", "hold_verb", "round_noun", "raise_verb", "sale_verb",
+    "invest_noun", "investor_noun", "warrant_word", "receive_verb", "hold_verb", "investors_follow", "round_noun", "raise_verb", "sale_verb",
 )
 
 
@@ -83,16 +83,9 @@ RECEIVE_VERB = re.compile(words("receive_verb"))
 SALE_VERB = words("sale_verb")
 ROUND_NOUN = re.compile(words("round_noun"))
 RAISE_VERB = re.compile(words("raise_verb"))
+# the investors of a round follow; "zogen auch bisherige Geldgeber mit, darunter …", "existing investors also took
+# part, including …"
 INVESTORS_FOLLOW = re.compile(
-    r"(?i:participation from|participation of|backed by|funded by|financed by|led by|co-led by|angeführt von|"
-    r"(?:angeführt|geführt|angeführt) (?:wird|wurde|werden) (?:die|diese|der)\s+(?:[\w-]+\s+)?(?:[\w-]*[Rr]unde|"
-    r"Finanzierung)\s+von|unter (?:der )?Führung von|(?:mit|unter) Beteiligung (?:von|der|des)|"
-    r"Konsortium,?\s+(?:zu dem|dem|aus|um)|consortium (?:of|including|that includes|comprising)|finanziert von|"
-    r"Geldgebern zählen|Investoren zählen|investors include|backers include|Investoren gehören|zu den\s+(?:\w+\s+)?"
-    r"(?:Geldgebern|Investoren)|"
-    # "Angeführt wurde sie vom Industriekonzern Aker; außerdem beteiligten sich …", "It was led by …"
-    r"(?:angeführt|geführt) (?:wurde|wird) sie (?:von|vom)|(?:was|is) led by|"
-    # "zogen auch bisherige Geldgeber mit, darunter …", "existing investors also took part, including …"
-    r"(?:Geldgeber\w*|Investoren|Kapitalgeber\w*|investors|backers)\b[^.;]{0,40}?\b(?:darunter|including|such as|"
-    r"unter anderem|among them))"
+    words("investors_follow") + r"|(?i:(?:Geldgeber\w*|Investoren|Kapitalgeber\w*|investors|backers)\b[^.;]{0,40}?"
+    r"\b(?:darunter|including|such as|unter anderem|among them))"
 )
