@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from ..companies import CompanyMention, Role, company_info, role_rank
+from ..companies import Role, company_info, role_rank
 from .clauses import NAME_BREAK, coordinated, unique
 from .cues import ACQUIRE, SUPPLY_VERB
 from .deal_sentence import BUILD_FOR, DealSentence, is_joint
@@ -85,8 +85,8 @@ def owned_supplier(d: DealSentence) -> list[DealDraft] | None:
 def supplier_list(d: DealSentence) -> list[DealDraft] | None:
     """A list of a company's suppliers: every company listed supplies the owner.
 
-    de: "Zu den Lieferanten von OpenAI gehören Oracle, Microsoft und CoreWeave."
-    en: "OpenAI's suppliers include Oracle, Microsoft and CoreWeave."
+    de: "Zu den Lieferanten von OpenAI gehören Oracle, Microsoft und CoreWeave, die Rechenleistung bereitstellen."
+    en: "OpenAI's compute suppliers include Oracle, Microsoft and CoreWeave."
     """
     if not (d.has_compute or d.context_compute):
         return None
@@ -140,8 +140,8 @@ def passive_supply(d: DealSentence) -> list[DealDraft] | None:
 def passive_build_for(d: DealSentence) -> list[DealDraft] | None:
     """Something built by one company for another: whoever it is built for buys from the builder.
 
-    de: "Der Campus wird vom Entwickler Crusoe für Oracle errichtet."
-    en: "The campus is being built by Crusoe for Oracle."
+    de: "Das Rechenzentrum wird vom Entwickler Crusoe für Oracle errichtet."
+    en: "The data centre is being built by Crusoe for Oracle."
     """
     sentence, parties = d.sentence, d.parties
     for aux in _PASSIVE_AUX.finditer(sentence):
@@ -182,8 +182,8 @@ def lease_to(d: DealSentence) -> list[DealDraft] | None:
 def tenant(d: DealSentence) -> list[DealDraft] | None:
     """A company named as another's tenant or customer: the tenant buys.
 
-    de: "Lambda hat einen prominenten Mieter: Nvidia."
-    en: "CoreWeave's largest customer is Microsoft."
+    de: "Lambda hat für seine GPU-Cloud einen prominenten Mieter: Nvidia."
+    en: "CoreWeave's largest GPU cloud customer is Microsoft."
     """
     named = [p for p in d.parties if p.start != p.end]
     for a, b in zip(named, named[1:]):
@@ -236,7 +236,7 @@ def from_x(d: DealSentence) -> list[DealDraft] | None:
 def build_for(d: DealSentence) -> list[DealDraft] | None:
     """One company builds for another: whoever it is built for buys.
 
-    de: "Crusoe baut für Oracle einen Campus in Texas."
+    de: "Crusoe baut für Oracle ein Rechenzentrum in Texas."
     en: "Nscale is building a data centre for Microsoft."
     """
     sentence, parties = d.sentence, d.parties

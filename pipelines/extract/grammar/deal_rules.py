@@ -16,7 +16,6 @@ import re
 
 from ..companies import CAPACITY_ROLES, CompanyMention, Role, company_info, role_rank
 from ..numbers import Amount
-from .cues import DEAL_CUE
 from .deal_phrases import (
     build_for,
     from_x,
@@ -80,8 +79,8 @@ def joint_venture_takeover_backstop(d: DealSentence) -> list[DealDraft] | None:
 def joint_supply(d: DealSentence) -> list[DealDraft] | None:
     """The two companies just named supply together to a third that ranks above both.
 
-    de: "Gemeinsam wollen sie OpenAI mit 230 MW Rechenleistung versorgen." (after naming the two)
-    en: "Together they will supply OpenAI with 230 MW of capacity."
+    de: "Oracle und CoreWeave bauen Rechenzentren. Gemeinsam wollen sie OpenAI mit 230 MW Rechenleistung versorgen."
+    en: "Oracle and CoreWeave are building data centres. Together they will supply OpenAI with 230 MW of capacity."
     """
     referenced = d.referenced
     if len(referenced) != 2 or not _TOGETHER.search(d.sentence):
@@ -107,8 +106,8 @@ def lone_tenant(d: DealSentence) -> list[DealDraft] | None:
     """A sentence naming one company as anchor tenant or customer: it is the customer, not a supplier of the
     lab just named.
 
-    de: "CoreWeave wird als Ankermieter dienen." (no deal with the lab named before)
-    en: "CoreWeave will serve as anchor tenant." (no deal with the lab named before)
+    de: "OpenAI braucht mehr Rechenzentren. CoreWeave wird als Ankermieter des 2-GW-Campus dienen." (no deal)
+    en: "OpenAI needs more compute. CoreWeave will serve as anchor tenant of the 2 GW campus." (no deal)
     """
     return [] if d.role_buyer[0] is None else None
 
@@ -130,8 +129,8 @@ def referenced_deal_supplier(d: DealSentence) -> list[DealDraft] | None:
     """Under a deal just stated, chip makers named as the make of the chips are no suppliers: the supplier is
     the one of the deal referred to.
 
-    de: "Im Rahmen des Vertrags erhält Microsoft Zugang zu Nvidia-GB300-Chips." (after a Nebius deal)
-    en: "Under the contract we will give Microsoft access to Nvidia GB300 GPUs." (after a Nebius deal)
+    de: "Nebius eröffnet eine GPU-Cloud-Region in Finnland. Im Rahmen des Vertrags nutzt Meta dort Nvidia-GPUs vom Typ B300."
+    en: "Nebius opened a GPU cloud region in Finland. Under the contract Meta will use Nvidia B300 GPUs there."
     """
     buyer, providers, provider = d.role_buyer[0], d.role_providers, d.context_provider
     if (providers and provider and _UNDER_THE_DEAL.search(d.sentence)

@@ -100,7 +100,7 @@ def investors_follow(s: InvestmentSentence) -> list[InvestmentDraft] | None:
     """Investors listed after "led by" / "angeführt von" / "investors include": each invests in the company named
     before (or the one the sentences before said raised money).
 
-    de: "Die Runde wurde angeführt von SoftBank, beteiligt waren auch Microsoft und Nvidia."
+    de: "Mistral AI sammelt 1,7 Mrd. Euro ein, angeführt von ASML, beteiligt waren auch Nvidia und Microsoft."
     en: "Mistral raised €1.7bn in a round led by ASML, with participation from Nvidia."
     """
     sentence, parties = s.sentence, s.parties
@@ -127,7 +127,7 @@ def funding_round(s: InvestmentSentence) -> list[InvestmentDraft] | None:
     """A funding round for a named company: every other company in the sentence (no lab) invests in it; the
     round's total is no single investor's amount.
 
-    de: "SoftBank führt eine Finanzierungsrunde von 40 Mrd. Dollar für OpenAI an, Microsoft beteiligt sich."
+    de: "SoftBank führt eine Finanzierungsrunde für OpenAI über 40 Mrd. Dollar an, auch Microsoft ist dabei."
     en: "SoftBank led a $40bn funding round for OpenAI, with Microsoft also participating."
     """
     sentence, parties = s.sentence, s.parties
