@@ -12,12 +12,12 @@ from functools import lru_cache
 
 from ..lexicon import LANGUAGES, lexicon
 
-# The lexicon classes the grammar reads (a test checks that each exists in both language files).
-GRAMMAR_CLASSES = (
-    "deal_word", "buy_verb", "pay_for", "obtain_verb", "order_verb", "supply_verb", "use_verb", "access_verb",
-    "get_verb", "customer_noun", "provider_noun", "setup_verb", "build_verb", "compute_cue", "invest_verb", "buy_shares_verb", "shares_noun",
-    "invest_noun", "investor_noun", "warrant_word", "receive_verb", "hold_verb", "investors_follow", "round_noun", "raise_verb", "sale_verb",
-)
+_USED: set[str] = set()  # the lexicon classes the grammar has asked for
+
+
+def used_classes() -> list[str]:
+    """The lexicon classes the grammar's modules read (a test checks that each is in both language files)."""
+    return sorted(_USED)
 
 
 def _entry(entry: str) -> tuple[str, str]:
@@ -43,6 +43,7 @@ def words(*classes: str) -> str:
     Entries that start a word share one look-behind and stems one group, longer entries first (a phrase wins over
     its first word): the regex engine then rejects most positions at once."""
     groups: dict[tuple[str, str], set[str]] = {}
+    _USED.update(classes)
     for name in classes:
         flag = "i" if lexicon().pattern(name).flags & re.IGNORECASE else "-i"
         for entry in {e for lang in LANGUAGES for e in lexicon().classes[name].words[lang]}:

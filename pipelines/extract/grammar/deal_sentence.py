@@ -26,7 +26,11 @@ _WITH_PARTY = re.compile(r"\b(?:[Mm]it|[Ww]ith)\s+(?:(?:de[mnr]|the|dessen|deren
 BUILD_FOR = re.compile(
     r"(?i:\b(?:build\w*|built|construct\w*|develop\w*|bau\w*|errichte\w*|entwickel\w*)\b[^;]{0,60}?\b(?:for|für)\s+)"
 )
-TENANT_AFTER = re.compile(r"(?i:\s+(?:will |wird )?(?:serve[sd]? |act\w* |dien\w* )?(?:as|als) (?:the |an? |der |die )?(?:anchor |Anker)?[- ]?(?:tenant|Mieter|customer|Kunde))")
+# "CoreWeave will serve as anchor tenant", "… wird als Ankermieter dienen": the one named is the customer
+TENANT_AFTER = re.compile(
+    r"(?i:\s+(?:will |wird )?(?:serve[sd]? |act\w* |dien\w* )?(?:as|als) (?:the |an? |der |die )?(?:anchor |Anker)?"
+    r"[- ]?(?:tenant|Mieter|customer|Kunde))"
+)
 _FOR_THEN_BUILT = re.compile(r"(?i:\bfür\s+(?:[\w-]+\s+){1,3}?(?:errichtet|gebaut|erbaut)\b)")
 # "its stake in Nvidia", "Aktien von Intel": a company named as an equity holding is no party to a compute deal
 _EQUITY_OBJECT_BEFORE = re.compile(
