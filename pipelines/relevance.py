@@ -23,11 +23,11 @@ The rule, applied in this order:
      server, compute, semiconductor, hyperscaler, Rechenleistung, invest/Beteiligung/stake,
      funding round/Finanzierungsrunde, warrant/Optionsschein, power supply such as
      Strombedarf or PPA);
-   * **companies**: the main AI labs, clouds, chip makers, data-centre operators and AI investors
-     (OpenAI, Anthropic, Google, Microsoft, Amazon/AWS, Meta, Nvidia, AMD, Oracle, CoreWeave,
-     SoftBank, Stargate, Deutsche Telekom …; see ``_COMPANIES``);
+   * **companies**: the companies of the one registry the extractor uses (``pipelines/extract/companies.yaml``:
+     AI labs, clouds, chip makers, data-centre operators, energy suppliers and AI investors), by canonical name
+     ("AWS" is Amazon, "DeepMind" is Google); a product name ("ChatGPT") is no company;
    * **near misses**, which never count but are named in the reason when an article is dropped
-     (Apple, iPhone, smartphone, a lone "chip", processor, AI/KI).
+     (iPhone, smartphone, a lone "chip", processor, AI/KI).
 
 4. The article is **kept** when
 
@@ -50,19 +50,17 @@ Examples of reasons::
 
 Decisions worth knowing:
 
-* A smartphone review that mentions Apple and its "chip" is **dropped**: Apple is not on the
-  company list (it is not a party in the deals the extractor tracks), and a lone singular
-  "chip"/"Chip" is not a compute term; only the plural "Chips", "KI-Chips"/"AI chips" and
-  compounds such as "Chiphersteller" or "chip exports" are. A review of a phone from a listed
-  company (Google, Samsung) that also says "Cloud" or "Rechenleistung" is kept: that is the
-  price of recall.
+* A smartphone review that mentions Apple and its "chip" is **dropped**: Apple is a company of the
+  registry (it buys compute), but a lone singular "chip"/"Chip" is not a compute term; only the plural
+  "Chips", "KI-Chips"/"AI chips" and compounds such as "Chiphersteller" or "chip exports" are. A review
+  of a phone from a listed company (Google, Samsung) that also says "Cloud" or "Rechenleistung" is
+  kept: that is the price of recall.
 * Plain deal words (Deal, Vertrag, contract, agreement) are not terms, so a football report about
   a sponsorship contract with Telekom is dropped.
-* Companies are whole words and may carry the German genitive s ("Nvidias", "Googles"), so
-  "Metaverse" is not Meta. Names that are also ordinary words (Meta, Oracle, Amazon, Intel,
-  Lambda, Mistral, Google …) must start with a capital letter; "Meta-Analyse" and
-  "Robinson Crusoe" are not companies. Short uppercase abbreviations (GW, MW, AWS, AMD, HPC, PPA)
-  are matched case-sensitively.
+* Companies are matched as the extractor matches them: whole words, case-sensitive (plus an
+  ALL-CAPS form), with the German genitive s ("Nvidias", "Googles"), so "Metaverse", "Meta-Analyse"
+  and "the oracle" are not companies; the registry's context rules keep "Robinson Crusoe" out. Short
+  uppercase abbreviations of terms (GW, MW, HPC, PPA) are matched case-sensitively.
 * Terms with a distinctive German stem match inside compounds ("Großrechenzentrum",
   "Rechenzentrumsbetreiber", "KI-Rechenzentrum"); other terms must stand as a word, where a
   hyphen separates words ("Nvidia-Chips", "KI-Chips"), so "Kartoffelchips" and
@@ -80,6 +78,8 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
+
+from pipelines.extract.companies import find_companies
 
 __all__ = ["Relevance", "judge_relevance", "MAX_SCAN_CHARS"]
 
@@ -159,60 +159,8 @@ _TERMS: tuple[_Concept, ...] = (
         r"|power\s+purchase\s+agreements?|power\s+demand|electricity"), exact=r"PPAs?"),
 )
 
-# --- companies: canonical name -> (lowercase whole-word regex, case check on the original or "") --
-# A case check of one capital letter is for names that are also ordinary words (meta, oracle, intel).
-_COMPANIES: dict[str, tuple[str, str]] = {
-    "OpenAI": (r"openai", ""),
-    "Anthropic": (r"anthropic", ""),
-    "Google": (r"google(?:\s+deepmind)?|deepmind", "[GD]"),
-    "Alphabet": (r"alphabet", "A"),
-    "Microsoft": (r"microsoft", ""),
-    "Amazon": (r"amazon", "A"),
-    "AWS": (r"aws|amazon\s+web\s+services", "AWS|A"),
-    "Meta": (r"meta(?!-?analy)", "M"),
-    "Nvidia": (r"nvidia", ""),
-    "AMD": (r"amd", "AMD"),
-    "Broadcom": (r"broadcom", ""),
-    "Oracle": (r"oracle", "O"),
-    "CoreWeave": (r"core-?weave", ""),
-    "Nebius": (r"nebius", ""),
-    "xAI": (r"xai", "xAI"),
-    "Mistral AI": (r"mistral", "M"),
-    "Intel": (r"intel", "I"),
-    "TSMC": (r"tsmc", ""),
-    "SoftBank": (r"soft-?bank", ""),
-    "Stargate": (r"stargate", "S"),
-    "Fluidstack": (r"fluidstack", ""),
-    "Crusoe": (r"(?<!robinson\s)crusoe", "C"),
-    "Lambda": (r"lambda", "L"),
-    "Cerebras": (r"cerebras", ""),
-    "Groq": (r"groq", ""),
-    "Deutsche Telekom": (r"(?:deutsche\s+)?telekom|t-systems", "[DT]"),
-    "Qualcomm": (r"qualcomm", ""),
-    "Samsung": (r"samsung", ""),
-    "SK Hynix": (r"sk\s*hynix", ""),
-    "Micron": (r"micron", "M"),
-    "ASML": (r"asml", ""),
-    "Supermicro": (r"super\s?micro", ""),
-    "Dell": (r"dell", "D"),
-    "HPE": (r"hpe|hewlett\s+packard\s+enterprise", "HPE|H"),
-    "IBM": (r"ibm", "IBM"),
-    "Equinix": (r"equinix", ""),
-    "Nscale": (r"nscale", ""),
-    "Aleph Alpha": (r"aleph\s+alpha", ""),
-    "Cohere": (r"cohere", "C"),
-    "Perplexity": (r"perplexity", "P"),
-    "Poolside": (r"poolside", "P"),
-    "Safe Superintelligence": (r"safe\s+superintelligence", ""),
-    "Humain": (r"humain", "H"),
-    "G42": (r"g42", "G"),
-    "MGX": (r"mgx", "MGX"),
-    "Arm": (r"arm\s+holdings", "A"),
-}
-
 # --- near misses: never count, only named in the reason of a dropped article -----------------------
 _NEAR_MISSES: dict[str, tuple[str, str]] = {
-    "Apple": (r"apple", "A"),
     "iPhone": (r"iphones?", ""),
     "iPad": (r"ipads?", ""),
     "Smartphone": (r"smartphones?", ""),
@@ -251,8 +199,6 @@ def _build() -> tuple[re.Pattern[str], tuple[_Entry, ...], re.Pattern[str], tupl
             add(words, "term", concept.label, concept.exact.lower(), f"(?:{concept.exact}){_NOT_LETTER_NEXT}")
         if concept.stems:
             add(stems, "term", concept.label, concept.stems)
-    for name, (pattern, check) in _COMPANIES.items():
-        add(words, "company", name, f"(?:{pattern})s?", check)  # German genitive: "Nvidias", "Googles"
     for name, (pattern, check) in _NEAR_MISSES.items():
         add(words, "near", name, pattern, check)
 
@@ -352,6 +298,12 @@ def _scan(text: str, found: _Found) -> None:
             if entry is not None and entry.key not in seen:  # only each key's first hit matters
                 seen.add(entry.key)
                 hits.append((start, end, entry.kind, entry.key))
+    # companies come from the one registry (companies.yaml), by canonical name; a product ("ChatGPT") is no company
+    seen_companies: set[str] = set()
+    for mention in find_companies(text):
+        if not mention.via_product and mention.name not in seen_companies:
+            seen_companies.add(mention.name)
+            hits.append((mention.start, mention.end, "company", mention.name))
     for start, end, kind, key in sorted(hits):
         target = {"term": found.terms, "company": found.companies, "near": found.near}[kind]
         if key not in target:

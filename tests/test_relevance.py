@@ -31,7 +31,7 @@ def test_an_english_deal_article_is_kept():
         "en",
     )
     assert r.relevant and r.reason.startswith("kept: compute terms (")
-    assert {"OpenAI", "AWS", "Nvidia", "Amazon"} <= set(r.companies)
+    assert {"OpenAI", "Nvidia", "Amazon"} <= set(r.companies)  # AWS is Amazon in the registry
     assert {"cloud contract", "GPUs", "data centers"} <= set(r.terms)
 
 
@@ -117,6 +117,14 @@ def test_ordinary_words_are_not_companies(text):
     assert judge_relevance("", text, None).companies == ()
 
 
+def test_companies_come_from_the_extraction_registry_by_canonical_name():
+    # companies.yaml is the one registry: aliases fold to canonical names, any registered company counts
+    r = judge_relevance("", "Der Google-Mutterkonzern und Amazon Web Services mieten GPUs bei Lambda.", "de")
+    assert r.relevant and r.companies == ("Google", "Amazon", "Lambda")
+    en = judge_relevance("", "Quokka Compute signed with Fluidstack for GPUs.", "en")
+    assert en.companies == ("Fluidstack",)  # a name outside the registry is no company here
+
+
 # --- dropped ------------------------------------------------------------------------------------
 
 def test_a_football_report_is_dropped_even_with_a_sponsor_contract():
@@ -135,7 +143,7 @@ def test_a_football_report_is_dropped_even_with_a_sponsor_contract():
 
 
 def test_a_smartphone_review_with_apple_and_a_chip_is_dropped():
-    # Decision (documented in the module): Apple is not a compute-deal company and a lone "chip" is
+    # Decision (documented in the module): Apple is a company of the registry, but a lone "chip" is
     # no compute term, so a phone review is off-topic even though it sounds technical.
     de = judge_relevance(
         "iPhone 17 Pro im Test: Apple legt beim Akku nach",
@@ -147,7 +155,7 @@ def test_a_smartphone_review_with_apple_and_a_chip_is_dropped():
         "The A19 chip is fast, the display is bright and the battery lasts two days. Apple's processor leads.",
         "en",
     )
-    assert not de.relevant and de.reason == "dropped: no compute terms (only: iPhone, Apple, Chip)"
+    assert not de.relevant and de.reason == "dropped: no compute terms (only: Apple, iPhone, Chip)"
     assert not en.relevant and en.reason == "dropped: no compute terms (only: Apple, iPhone, Chip, Prozessor)"
 
 

@@ -6,9 +6,15 @@
 """
 
 from .companies import CompanyMention, canonical_company, find_companies
-from .facts import DealFact, ExtractedFacts, InvestmentFact, extract_facts
+from .grammar import DealFact, ExtractedFacts, InvestmentFact, grammar_facts
 from .numbers import Amount, find_amounts
 from .sentences import split_sentences
+
+
+def extract_facts(text: str, lang: str | None = None) -> ExtractedFacts:
+    """Deals and investments stated in `text` ('de'/'en' hint for `lang`; detected when None)."""
+    return grammar_facts(text, lang)
+
 
 __all__ = [
     "Amount",

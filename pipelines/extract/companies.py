@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from enum import StrEnum
 from functools import lru_cache
 from pathlib import Path
 
@@ -16,12 +17,38 @@ import yaml
 
 REGISTRY_PATH = Path(__file__).with_name("companies.yaml")
 
+
+
+class Role(StrEnum):
+    """What a company of the registry is, as far as compute deals go (`role:` in companies.yaml)."""
+    LAB = "lab"  # an AI lab: buys compute
+    BUYER = "buyer"  # another large buyer of compute (Meta, Apple, a telecom)
+    CLOUD = "cloud"  # a hyperscaler: sells cloud, buys chips
+    NEOCLOUD = "neocloud"  # a GPU cloud
+    HOSTING = "hosting"  # a data-centre landlord (often a former bitcoin miner) leasing space and power
+    CHIP = "chip"  # a chip maker
+    ENERGY = "energy"  # a power supplier
+    COMPONENT = "component"  # makes parts (memory, networking), no party to a compute deal
+    INVESTOR = "investor"  # a fund or investment firm
+
+
+class Resource(StrEnum):
+    """What a deal supplies; the registry names a company's usual one (`resource:` in companies.yaml)."""
+    TPU = "tpu"
+    TRAINIUM = "trainium"
+    CUSTOM_CHIP = "custom_chip"
+    GPU = "gpu"
+    CLOUD = "cloud"
+    DATACENTER = "datacenter"
+    POWER = "power"
+    UNSPECIFIED = "unspecified"
+
+
 # Role order: who is the more likely buyer when two companies meet in a deal sentence.
-# "hosting" is a data-centre landlord (often a former bitcoin miner) that leases space and power to GPU clouds.
-ROLE_RANK = {"lab": 0, "buyer": 1, "cloud": 2, "neocloud": 3, "hosting": 3.5, "chip": 4, "energy": 5, "component": 8,
-             "investor": 9}
+ROLE_RANK = {Role.LAB: 0, Role.BUYER: 1, Role.CLOUD: 2, Role.NEOCLOUD: 3, Role.HOSTING: 3.5, Role.CHIP: 4,
+             Role.ENERGY: 5, Role.COMPONENT: 8, Role.INVESTOR: 9}
 # Roles that sell compute capacity (GPU cloud or data-centre space) rather than chips.
-CAPACITY_ROLES = ("neocloud", "hosting")
+CAPACITY_ROLES = (Role.NEOCLOUD, Role.HOSTING)
 
 # After a name: genitive ("Googles", "OpenAI's", "Nvidia’s") or a hyphen compound ("AMD-Chips").
 _GENITIVE = r"(?:['’]s|s(?![\w])|['’](?![\w]))?"
@@ -39,8 +66,8 @@ class CompanyMention:
 @dataclass(frozen=True)
 class CompanyInfo:
     name: str
-    role: str
-    resource: str | None
+    role: Role
+    resource: Resource | None
     ignore_after: tuple[re.Pattern, ...]
     ignore_before: tuple[re.Pattern, ...]
     needs_context: tuple[re.Pattern, ...]
@@ -65,8 +92,8 @@ def _registry() -> _Registry:
         entry = entry or {}
         info[name] = CompanyInfo(
             name=name,
-            role=entry.get("role", "lab"),
-            resource=entry.get("resource"),
+            role=Role(entry.get("role", "lab")),
+            resource=Resource(entry["resource"]) if entry.get("resource") else None,
             ignore_after=tuple(re.compile(p) for p in entry.get("ignore_after", [])),
             ignore_before=tuple(re.compile(p + "$") for p in entry.get("ignore_before", [])),
             needs_context=tuple(re.compile(p) for p in entry.get("needs_context", [])),

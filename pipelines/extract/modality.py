@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from enum import StrEnum
 
 # "nicht nur … sondern", "not only", "not just", "nicht allein", "not alone", "nicht der einzige Lieferant", "not its
 # only supplier" affirm (the company does not do it
@@ -83,15 +84,21 @@ def negated_segments(sentence: str) -> list[tuple[int, int]]:
     return [(s, e) for s, e in spans if is_negated_or_rumour(sentence[s:e])]
 
 
-def deal_status(sentence: str) -> str:
-    """'loi' for letters of intent and announced plans, 'definitive' for signed deals, else 'unspecified'."""
+class DealStatus(StrEnum):
+    LOI = "loi"  # a letter of intent or an announced plan
+    DEFINITIVE = "definitive"  # signed
+    UNSPECIFIED = "unspecified"
+
+
+def deal_status(sentence: str) -> DealStatus:
+    """LOI for letters of intent and announced plans, DEFINITIVE for signed deals, else UNSPECIFIED."""
     if _LOI.search(sentence):
-        return "loi"
+        return DealStatus.LOI
     if _DEFINITIVE.search(sentence):
-        return "definitive"
+        return DealStatus.DEFINITIVE
     if _PLANNED.search(sentence):
-        return "loi"
-    return "unspecified"
+        return DealStatus.LOI
+    return DealStatus.UNSPECIFIED
 
 
 def capacity_year(sentence: str) -> int | None:

@@ -17,16 +17,25 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
+from enum import StrEnum
 
 KINDS = ("usd", "eur", "gw", "chips", "shares")
 _PLAUSIBLE_MAX = {"usd": 1e15, "eur": 1e15, "other_currency": 1e15, "gw": 1e4, "chips": 1e12, "shares": 1e12}
+
+
+class Bound(StrEnum):
+    """How a figure is qualified: "5 GW" (exact), "bis zu 5 GW" (up_to), "mehr als 5 GW" (at_least), "rund 5 GW"."""
+    EXACT = "exact"
+    UP_TO = "up_to"
+    AT_LEAST = "at_least"
+    APPROX = "approx"
 
 
 @dataclass(frozen=True)
 class Amount:
     kind: str  # usd | eur | gw | chips | shares | other_currency
     value: float
-    bound: str  # exact | up_to | at_least | approx
+    bound: Bound
     vague: bool
     start: int
     end: int
@@ -111,11 +120,11 @@ _VAGUE_SCALE = {"billion": 1e9, "billions": 1e9, "milliarden": 1e9, "million": 1
 # --- bounds and exclusions --------------------------------------------------------------
 
 _BOUND_BEFORE = [
-    ("up_to", re.compile(r"(?i:bis zu|up to|as much as|as many as|maximal|höchstens|no more than|bis hin zu)\s*$")),
-    ("at_least", re.compile(
+    (Bound.UP_TO, re.compile(r"(?i:bis zu|up to|as much as|as many as|maximal|höchstens|no more than|bis hin zu)\s*$")),
+    (Bound.AT_LEAST, re.compile(
         r"(?i:mehr als|more than|well over|weit über|deutlich über|at least|mindestens|upwards of|in excess of|"
         r"north of|exceed\w*|übersteig\w*|über|over)\s*$")),
-    ("approx", re.compile(
+    (Bound.APPROX, re.compile(
         r"(?i:rund|etwa|ca\.|circa|zirka|about|around|roughly|nearly|approximately|almost|fast|close to|knapp|"
         r"ungefähr|an estimated|some)\s*$")),
 ]
@@ -190,16 +199,16 @@ def parse_digits(text: str, lang: str | None, grouped_hint: bool = False) -> flo
     return float(text)
 
 
-def _bound_before(text: str, start: int) -> str:
+def _bound_before(text: str, start: int) -> Bound:
     before = text[max(0, start - 30) : start]
     for bound, pattern in _BOUND_BEFORE:
         if pattern.search(before):
-            if bound == "at_least" and _PREPOSITION_OVER.search(before) and not re.search(
+            if bound == Bound.AT_LEAST and _PREPOSITION_OVER.search(before) and not re.search(
                 r"(?i:mehr als|more than|well over|at least|mindestens)\s*$", before
             ):
-                return "exact"
+                return Bound.EXACT
             return bound
-    return "exact"
+    return Bound.EXACT
 
 
 def _exclusion(text: str, start: int, end: int, kind: str) -> str | None:
@@ -299,10 +308,10 @@ def _complete(text: str, draft: _Draft, lang: str | None, default_vague_currency
     if kind in ("chips", "shares"):
         value = float(round(value))
     bound = _bound_before(text, start)
-    if draft.vague and bound == "exact":
-        bound = "at_least"  # a vague magnitude is recorded as its lower bound
+    if draft.vague and bound == Bound.EXACT:
+        bound = Bound.AT_LEAST  # a vague magnitude is recorded as its lower bound
     if plus:
-        bound = "at_least"
+        bound = Bound.AT_LEAST
     return Amount(kind, value, bound, draft.vague, start, end, _exclusion(text, start, end, kind))
 
 

@@ -55,53 +55,13 @@ def test_cloud_contract_value(text, lang):
     assert (deal.usd, deal.usd_bound, deal.resource) == (38e9, "exact", "cloud")
 
 
-@pytest.mark.parametrize(
-    "text, lang",
-    [
-        ("Nvidia mietet bei Lambda GPU-Server für 1,5 Milliarden US-Dollar.", "de"),
-        ("Nvidia agreed to lease GPU servers from Lambda for $1.5 billion.", "en"),
-    ],
-)
-def test_the_sentence_decides_the_direction_over_company_roles(text, lang):
-    assert parties(deals(text, lang)) == [("Nvidia", ("Lambda",))]
 
 
-@pytest.mark.parametrize(
-    "text, lang",
-    [
-        ("Meta nutzt künftig Nvidia-GPUs in den Rechenzentren von CoreWeave.", "de"),
-        ("Meta will use Nvidia GPUs in CoreWeave data centers under the new agreement.", "en"),
-    ],
-)
-def test_the_chip_maker_inside_a_cloud_deal_is_no_party(text, lang):
-    assert parties(deals(text, lang)) == [("Meta", ("CoreWeave",))]
 
 
-@pytest.mark.parametrize(
-    "text, lang",
-    [
-        ("OpenAI plant gemeinsam mit AMD und Nvidia Rechenzentren mit bis zu 16 Gigawatt.", "de"),
-        ("OpenAI plans up to 16 GW of data-centre capacity together with AMD and Nvidia.", "en"),
-    ],
-)
-def test_a_joint_figure_is_one_fact_with_several_providers(text, lang):
-    (deal,) = deals(text, lang)
-    assert deal.providers == ["AMD", "Nvidia"] and deal.gw == 16.0 and deal.gw_bound == "up_to"
 
 
-@pytest.mark.parametrize(
-    "text, lang",
-    [
-        ("OpenAI hat Rechenleistung bei mehreren Anbietern gebucht, darunter Nvidia, Broadcom, Oracle und Google, "
-         "für insgesamt 1,4 Billionen US-Dollar.", "de"),
-        ("OpenAI has compute commitments with suppliers including Nvidia, Broadcom, Oracle and Google "
-         "totalling $1.4 trillion.", "en"),
-    ],
-)
-def test_an_open_list_gives_one_deal_each_without_the_total(text, lang):
-    found = deals(text, lang)
-    assert sorted(parties(found)) == [("OpenAI", (p,)) for p in ("Broadcom", "Google", "Nvidia", "Oracle")]
-    assert all(d.usd is None for d in found)
+
 
 
 @pytest.mark.parametrize(
@@ -245,3 +205,17 @@ def test_status_and_the_api_shape():
 def test_empty_and_factless_text():
     assert extract_facts("").deals == [] and extract_facts("   \n").investments == []
     assert extract_facts("Ein ruhiger Tag ohne Nachrichten.").deals == []
+
+
+def test_typed_values_serialise_as_the_same_strings():
+    import json
+
+    from pipelines.extract.companies import Resource
+    from pipelines.extract.modality import DealStatus
+    from pipelines.extract.numbers import Bound
+
+    (deal,) = deals("Meta hat einen Vertrag über bis zu 14 Mrd. Dollar mit CoreWeave für GPU-Kapazität "
+                    "unterzeichnet.", "de")
+    assert (deal.usd_bound, deal.resource, deal.status) == (Bound.UP_TO, Resource.GPU, DealStatus.DEFINITIVE)
+    row = json.loads(json.dumps(deal.to_dict()))
+    assert (row["usd_bound"], row["resource"], row["status"], row["rule"]) == ("up_to", "gpu", "definitive", "role_order")

@@ -65,34 +65,7 @@ def test_a_data_centre_landlord_ranks_below_a_gpu_cloud():
     assert canonical_company("Schwarz Digits") == canonical_company("STACKIT") == "Schwarz Group"
 
 
-@pytest.mark.parametrize(
-    "text, lang",
-    [
-        ("Der GPU-Cloud-Anbieter Together AI hat bei Core Scientific 120 Megawatt Rechenzentrumsfläche gemietet.", "de"),
-        ("Together AI has rented 120 megawatts of data-centre space from Core Scientific.", "en"),
-    ],
-)
-def test_a_gpu_cloud_rents_from_a_landlord(text, lang):
-    assert deal_parties(text, lang) == [("Together AI", ("Core Scientific",))]
-
-
 # --- funding rounds with lists of investors --------------------------------------------------
-
-
-@pytest.mark.parametrize(
-    "text, lang",
-    [
-        ("Das Pariser Labor Mistral AI hat eine Finanzierungsrunde über 2 Milliarden Euro abgeschlossen. "
-         "Angeführt wurde die Runde von Coatue, außerdem zählen Founders Fund, Accel und Greenoaks zum Konsortium.",
-         "de"),
-        ("Mistral AI has closed a $2 billion Series C round. The round was led by Coatue, with Founders Fund, "
-         "Accel and Greenoaks among the participants.", "en"),
-    ],
-)
-def test_the_investors_of_a_round_raised_in_the_sentence_before(text, lang):
-    found = investments(text, lang)
-    assert sorted(found) == [(name, "Mistral AI") for name in ("Accel", "Coatue", "Founders Fund", "Greenoaks")]
-    assert all(i.usd is None and i.eur is None for i in found.values())  # the round total is no one's share
 
 
 @pytest.mark.parametrize(
@@ -110,32 +83,7 @@ def test_a_consortium_lists_investors_without_amounts(text, lang):
     assert all(i.usd is None for i in found.values())
 
 
-@pytest.mark.parametrize(
-    "text, lang",
-    [
-        ("Perplexity hat eine neue Finanzierungsrunde abgeschlossen. Angeführt wird die Runde von Temasek, "
-         "das bis zu 600 Millionen Dollar beisteuert.", "de"),
-        ("Perplexity closed a new funding round. It was led by Temasek, which contributes up to $600 million.", "en"),
-    ],
-)
-def test_a_lead_investor_keeps_the_amount_its_own_clause_gives(text, lang):
-    (inv,) = extract_facts(text, lang).investments
-    assert (inv.investor, inv.investee, inv.usd, inv.usd_bound) == ("Temasek", "Perplexity", 6e8, "up_to")
-
-
 # --- investments stated with other verbs -----------------------------------------------------
-
-
-@pytest.mark.parametrize(
-    "text, lang",
-    [
-        ("Qualcomm erwirbt Stammaktien von Cerebras im Wert von 700 Millionen Dollar.", "de"),
-        ("Qualcomm buys newly issued Cerebras shares worth $700 million.", "en"),
-    ],
-)
-def test_buying_shares_is_an_investment(text, lang):
-    (inv,) = extract_facts(text, lang).investments
-    assert (inv.investor, inv.investee, inv.usd) == ("Qualcomm", "Cerebras", 7e8)
 
 
 @pytest.mark.parametrize(
@@ -150,29 +98,7 @@ def test_a_decimal_amount_does_not_hide_the_investee(text, lang):
     assert (inv.investor, inv.investee, inv.usd) == ("Microsoft", "Mistral AI", 2.5e9)
 
 
-@pytest.mark.parametrize(
-    "text, lang",
-    [
-        ("Zuvor war der Konzern AMD bereits bei Cohere und beim Kölner Übersetzungsdienst DeepL eingestiegen.", "de"),
-        ("Earlier, AMD had already invested in Cohere and in the translation service DeepL.", "en"),
-    ],
-)
-def test_every_investee_of_a_coordination_with_repeated_preposition(text, lang):
-    assert investment_parties(text, lang) == [("AMD", "Cohere", "equity"), ("AMD", "DeepL", "equity")]
 
-
-@pytest.mark.parametrize(
-    "text, lang",
-    [
-        ("Beide Konzerne beteiligen sich zudem an Cohere: Oracle will bis zu drei Milliarden Dollar investieren, "
-         "Nvidia bis zu eine Milliarde Dollar.", "de"),
-        ("Both also take stakes in Cohere: Oracle will invest up to $3 billion, Nvidia up to $1 billion.", "en"),
-    ],
-)
-def test_investors_named_after_a_subjectless_investment_share_its_investee(text, lang):
-    found = investments(text, lang)
-    assert sorted(found) == [("Nvidia", "Cohere"), ("Oracle", "Cohere")]
-    assert (found[("Oracle", "Cohere")].usd, found[("Nvidia", "Cohere")].usd) == (3e9, 1e9)
 
 
 @pytest.mark.parametrize(
@@ -189,29 +115,7 @@ def test_selling_a_stake_is_no_investment(text, lang):
 # --- warrants ---------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(
-    "text, lang",
-    [
-        ("Im Gegenzug erhält Microsoft Optionsscheine auf rund 20 Millionen Hut 8-Aktien.", "de"),
-        ("In return Microsoft received warrants that could give it a stake of about 4.5% in Hut 8.", "en"),
-    ],
-)
-def test_the_receiver_holds_warrants_on_the_company_whose_shares_they_are(text, lang):
-    assert investment_parties(text, lang) == [("Microsoft", "Hut 8", "warrant")]
 
-
-@pytest.mark.parametrize(
-    "text, lang",
-    [
-        ("Amazon garantiert Leasingverpflichtungen von Together AI in Höhe von 900 Millionen Dollar und erhält dafür "
-         "Optionsscheine auf Bitdeer-Aktien.", "de"),
-        ("Amazon is backstopping $900 million of Together AI's lease obligations and in return received warrants "
-         "on Bitdeer shares.", "en"),
-    ],
-)
-def test_a_lease_backstop_is_no_deal_and_only_the_warrant_counts(text, lang):
-    assert deal_parties(text, lang) == []
-    assert investment_parties(text, lang) == [("Amazon", "Bitdeer", "warrant")]
 
 
 # --- deals: spurious parties -----------------------------------------------------------------
@@ -269,65 +173,16 @@ def test_a_takeover_offer_is_no_compute_deal(text, lang):
 # --- deals: more ways to say who buys from whom ---------------------------------------------
 
 
-@pytest.mark.parametrize(
-    "text, lang",
-    [
-        ("Meta wird ab 2026 von Nebius mit 40.000 Grafikprozessoren versorgt.", "de"),
-        ("From 2026, Meta will be supplied with 40,000 GPUs by Nebius.", "en"),
-    ],
-)
-def test_passive_voice_names_the_buyer_as_subject(text, lang):
-    assert deal_parties(text, lang) == [("Meta", ("Nebius",))]
 
 
-@pytest.mark.parametrize(
-    "text, lang",
-    [
-        ("Vor einem Monat hatte Nscale versprochen, mit Applied Digital zu wachsen. "
-         "Im Oktober vermietete Applied Digital 100 Megawatt an seinem Campus an Nscale.", "de"),
-        ("Nscale said it wants to grow with Applied Digital. Last week Applied Digital agreed to lease 100MW at its "
-         "campus to Nscale for $2 billion.", "en"),
-    ],
-)
-def test_leasing_to_a_company_makes_it_the_buyer(text, lang):
-    assert deal_parties(text, lang) == [("Nscale", ("Applied Digital",))]
 
 
-@pytest.mark.parametrize(
-    "text, lang",
-    [
-        ("It is Hut 8's third contract. In May it agreed to lease 80MW to Fluidstack for $1 billion.", "en"),
-        ("Es ist der dritte Vertrag von Hut 8. Im Mai vermietete es 80 Megawatt für 1 Milliarde Dollar an Fluidstack.",
-         "de"),
-    ],
-)
-def test_a_landlord_referred_to_by_pronoun_leases_to_the_company_named(text, lang):
-    assert deal_parties(text, lang) == [("Fluidstack", ("Hut 8",))]
 
 
-@pytest.mark.parametrize(
-    "text, lang",
-    [
-        ("xAI bezieht Beschleuniger unter anderem von Nvidia, AMD und Groq.", "de"),
-        ("xAI sources accelerators from Nvidia, AMD and Groq, among others.", "en"),
-    ],
-)
-def test_every_supplier_listed_after_from_is_a_deal(text, lang):
-    assert deal_parties(text, lang) == [("xAI", ("AMD",)), ("xAI", ("Groq",)), ("xAI", ("Nvidia",))]
 
 
-@pytest.mark.parametrize(
-    "text, lang",
-    [
-        ("Das Rechenzentrum entwickeln Nebius und der Energiekonzern Aker. Gemeinsam wollen sie Meta 300 Megawatt "
-         "Kapazität liefern.", "de"),
-        ("The site is developed by Nebius and the energy group Aker. Together they will supply Meta with 300MW of "
-         "capacity.", "en"),
-    ],
-)
-def test_together_they_supply_jointly(text, lang):
-    (deal,) = extract_facts(text, lang).deals
-    assert (deal.buyer, tuple(deal.providers), deal.gw) == ("Meta", ("Aker", "Nebius"), 0.3)
+
+
 
 
 @pytest.mark.parametrize(

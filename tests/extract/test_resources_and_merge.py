@@ -4,7 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from pipelines.extract.merge import is_headline, merge_facts
+from pipelines.extract.companies import Resource
+from pipelines.extract.grammar.facts import DealStatement
+from pipelines.extract.grammar.figures import Figures, Money, Quantity
+from pipelines.extract.grammar.merge import is_headline, merge_facts
+from pipelines.extract.modality import DealStatus
+from pipelines.extract.numbers import Bound
 from pipelines.extract.resources import deal_resource
 
 
@@ -26,20 +31,23 @@ def test_resource(sentence, providers, resource):
     assert deal_resource(sentence, providers) == resource
 
 
+def _deal(rule: str, **figures) -> DealStatement:
+    return DealStatement("A", ["B"], Resource.UNSPECIFIED, Figures(**figures), None, DealStatus.UNSPECIFIED, rule)
+
+
 def test_merge_keeps_the_fact_with_most_figures_and_fills_gaps():
-    first = {"buyer": "A", "providers": ["B"], "gw": None, "usd": 5e9, "usd_bound": "exact", "chips": None}
-    second = {"buyer": "A", "providers": ["B"], "gw": 1.0, "gw_bound": "up_to", "usd": 5e9, "usd_bound": "exact",
-              "chips": None}
-    ((fact, start, end),) = merge_facts([(first, 0, 10), (second, 20, 30)], lambda f: f["buyer"], lambda s, e: False)
-    assert (fact["gw"], fact["gw_bound"], fact["usd"], start, end) == (1.0, "up_to", 5e9, 20, 30)
+    first = _deal("from_x", usd=Money(5e9, Bound.EXACT))
+    second = _deal("role_order", gw=Quantity(1.0, Bound.UP_TO), usd=Money(5e9, Bound.EXACT))
+    ((fact, start, end),) = merge_facts([(first, 0, 10), (second, 20, 30)], lambda s, e: False)
+    assert (fact.figures.gw, fact.figures.usd.value, start, end) == (Quantity(1.0, Bound.UP_TO), 5e9, 20, 30)
+    assert fact.rule == "role_order"  # the rule of the sentence the merged fact is based on
 
 
 def test_merge_prefers_the_more_precise_of_two_close_figures_and_body_over_headline():
-    headline = {"buyer": "A", "usd": 14e9, "usd_bound": "exact"}
-    body = {"buyer": "A", "usd": 14.2e9, "usd_bound": "up_to"}
-    ((fact, start, _),) = merge_facts([(headline, 0, 5), (body, 6, 20)], lambda f: f["buyer"],
-                                      lambda s, e: s == 0)
-    assert (fact["usd"], fact["usd_bound"], start) == (14.2e9, "up_to", 6)
+    headline = _deal("role_order", usd=Money(14e9, Bound.EXACT))
+    body = _deal("from_x", usd=Money(14.2e9, Bound.UP_TO))
+    ((fact, start, _),) = merge_facts([(headline, 0, 5), (body, 6, 20)], lambda s, e: s == 0)
+    assert (fact.figures.usd, start) == (Money(14.2e9, Bound.UP_TO), 6)
 
 
 def test_headline_is_a_first_line_without_closing_punctuation():

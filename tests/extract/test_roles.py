@@ -6,7 +6,7 @@ import pytest
 
 from pipelines.extract import extract_facts
 from pipelines.extract.companies import find_companies
-from pipelines.extract.roles import find_deals, find_investments
+from pipelines.extract.grammar import find_deals, find_investments
 
 
 def deal_parties(text: str, lang: str) -> list[tuple[str, tuple[str, ...]]]:
@@ -17,32 +17,7 @@ def investment_parties(text: str, lang: str) -> list[tuple[str, str]]:
     return sorted((i.investor, i.investee) for i in extract_facts(text, lang).investments)
 
 
-@pytest.mark.parametrize(
-    "text, lang",
-    [
-        ("OpenAI plant riesige Rechenzentren. Dafür wurde mit Oracle ein Vertrag über 300 Milliarden Dollar "
-         "geschlossen.", "de"),
-        ("OpenAI is short of compute. It signed a $300 billion cloud contract with Oracle.", "en"),
-    ],
-)
-def test_the_lab_just_named_buys_when_a_sentence_names_only_the_supplier(text, lang):
-    (deal,) = extract_facts(text, lang).deals
-    assert (deal.buyer, deal.providers, deal.usd) == ("OpenAI", ["Oracle"], 300e9)
 
-
-@pytest.mark.parametrize(
-    "text, lang",
-    [
-        ("Anthropic nutzt die TPUs von Google. Insgesamt erhält Anthropic ab 2026 mehr als ein Gigawatt "
-         "Rechenkapazität.", "de"),
-        ("Anthropic expands its use of Google Cloud. In total Anthropic will access well over a gigawatt of "
-         "capacity starting in 2026.", "en"),
-    ],
-)
-def test_the_supplier_just_named_provides_when_a_sentence_names_only_the_lab(text, lang):
-    (deal,) = extract_facts(text, lang).deals
-    assert (deal.buyer, deal.providers, deal.gw, deal.gw_bound, deal.year) == (
-        "Anthropic", ["Google"], 1.0, "at_least", 2026)
 
 
 def test_no_context_buyer_when_the_subject_is_an_unnamed_company():
@@ -116,18 +91,6 @@ def test_a_denial_in_another_part_of_the_sentence_leaves_the_deal(text, lang):
 @pytest.mark.parametrize(
     "text, lang",
     [
-        ("Der Deal gewährt OpenAI Zugang zu Chipsystemen des Herstellers Nvidia in den Rechenzentren von Amazon.",
-         "de"),
-        ("The deal gives OpenAI access to hundreds of thousands of Nvidia GPUs in Amazon data centers.", "en"),
-    ],
-)
-def test_the_make_of_the_chips_is_no_party(text, lang):
-    assert deal_parties(text, lang) == [("OpenAI", ("Amazon",))]
-
-
-@pytest.mark.parametrize(
-    "text, lang",
-    [
         ("Zudem entwickelt OpenAI gemeinsam mit Broadcom eigene KI-Chips.", "de"),
         ("OpenAI is also co-developing its own AI chips with Broadcom.", "en"),
     ],
@@ -152,15 +115,6 @@ def test_the_lab_of_the_relative_clause_buys(text, lang):
 
 @pytest.mark.parametrize(
     "text, lang",
-    [("Nvidia ist Kunde, Lieferant und Lambda-Aktionär.", "de"),
-     ("Nvidia is a customer, a supplier and a Lambda shareholder.", "en")],
-)
-def test_a_shareholder_compound(text, lang):
-    assert investment_parties(text, lang) == [("Nvidia", "Lambda")]
-
-
-@pytest.mark.parametrize(
-    "text, lang",
     [
         ("Das Rechenzentrum wird zu einem Teil von Polarise betrieben; Windkraft liefert WV Energie.", "de"),
         ("The Aker–Nscale joint venture will deliver 52,000 GPUs to Microsoft.", "en"),
@@ -180,39 +134,10 @@ def test_find_deals_and_find_investments_take_sentence_relative_mentions():
     assert (inv.investor, inv.investee, inv.instrument) == ("SoftBank", "OpenAI", "equity")
 
 
-@pytest.mark.parametrize(
-    "text, lang",
-    [
-        ("SoftBank führte eine Finanzierungsrunde über 40 Milliarden Dollar für OpenAI an, auch Microsoft und "
-         "Thrive Capital beteiligten sich.", "de"),
-        ("SoftBank led a $40 billion funding round for OpenAI, with Microsoft and Thrive Capital also taking part.",
-         "en"),
-    ],
-)
-def test_every_participant_of_a_funding_round_invests_without_the_round_total(text, lang):
-    found = extract_facts(text, lang).investments
-    assert sorted(i.investor for i in found) == ["Microsoft", "SoftBank", "Thrive Capital"]
-    assert {i.investee for i in found} == {"OpenAI"} and all(i.usd is None for i in found)
 
 
-@pytest.mark.parametrize(
-    "text, lang",
-    [("Amazon steigt mit weiteren 4 Milliarden Dollar bei Anthropic ein.", "de"),
-     ("Amazon is investing another $4 billion in Anthropic.", "en")],
-)
-def test_entering_a_company_is_an_investment(text, lang):
-    (inv,) = extract_facts(text, lang).investments
-    assert (inv.investor, inv.investee, inv.usd) == ("Amazon", "Anthropic", 4e9)
 
 
-@pytest.mark.parametrize(
-    "text, lang",
-    [("Crusoe baut in Texas für Oracle einen Campus mit 1,2 Gigawatt.", "de"),
-     ("Crusoe will build a 1.2 GW campus in Texas for Oracle.", "en")],
-)
-def test_whoever_it_is_built_for_buys(text, lang):
-    (deal,) = extract_facts(text, lang).deals
-    assert (deal.buyer, deal.providers, deal.gw, deal.resource) == ("Oracle", ["Crusoe"], 1.2, "datacenter")
 
 
 @pytest.mark.parametrize(
@@ -273,11 +198,6 @@ def test_a_stake_and_an_investment_in_one_sentence(text, lang):
     assert found == {("Google", "Anthropic", None), ("Amazon", "Anthropic", 8e9)}
 
 
-def test_a_holding_stated_with_beteiligt():
-    (inv,) = extract_facts("Microsoft ist mit rund 27 Prozent an OpenAI beteiligt.", "de").investments
-    assert (inv.investor, inv.investee, inv.usd) == ("Microsoft", "OpenAI", None)
-
-
 @pytest.mark.parametrize(
     "text, lang",
     [("OpenAI mietet Rechenkapazität bei Microsoft, das bereits 13 Milliarden Dollar in das Start-up investiert "
@@ -288,15 +208,6 @@ def test_an_unnamed_investee_is_the_lab_of_the_sentence(text, lang):
     (inv,) = extract_facts(text, lang).investments
     assert (inv.investor, inv.investee) == ("Microsoft", "OpenAI") and inv.usd == 13e9
     assert [(d.buyer, d.providers, d.usd) for d in extract_facts(text, lang).deals] == [("OpenAI", ["Microsoft"], None)]
-
-
-@pytest.mark.parametrize(
-    "text, lang",
-    [("OpenAI bezieht Rechenleistung von Microsoft und vom Spezialisten CoreWeave.", "de"),
-     ("OpenAI rents computing capacity from Microsoft and from specialist cloud provider CoreWeave.", "en")],
-)
-def test_every_from_names_a_supplier(text, lang):
-    assert deal_parties(text, lang) == [("OpenAI", ("CoreWeave",)), ("OpenAI", ("Microsoft",))]
 
 
 @pytest.mark.parametrize(

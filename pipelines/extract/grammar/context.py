@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from .companies import company_info
+from ..companies import Role, company_info
 
 # Words between article and noun: adjectives, names and figures ("Der insgesamt 38 Milliarden Dollar
 # schwere Deal", "The Industrial AI Cloud"), but no second noun phrase ("das Unternehmen eine Investition").
@@ -80,17 +80,17 @@ class Context:
                     return name
         return None
 
-    def buyer(self, below: str | None = None) -> str | None:
-        """The lab just named; for a GPU cloud (`below`="neocloud") also a hyperscaler renting from it; for a
-        data-centre landlord (`below`="hosting") also a GPU cloud."""
+    def buyer(self, below: Role | None = None) -> str | None:
+        """The lab just named; for a GPU cloud (`below`=NEOCLOUD) also a hyperscaler renting from it; for a
+        data-centre landlord (`below`=HOSTING) also a GPU cloud."""
         if below == "neocloud":
-            return self._latest(lambda role: role in ("lab", "buyer", "cloud"))
+            return self._latest(lambda role: role in (Role.LAB, Role.BUYER, Role.CLOUD))
         if below == "hosting":  # a data-centre landlord also leases to GPU clouds
-            return self._latest(lambda role: role in ("lab", "buyer", "cloud", "neocloud"))
-        return self._latest(lambda role: role == "lab")
+            return self._latest(lambda role: role in (Role.LAB, Role.BUYER, Role.CLOUD, Role.NEOCLOUD))
+        return self._latest(lambda role: role == Role.LAB)
 
     def provider(self) -> str | None:
-        return self._latest(lambda role: role in ("cloud", "neocloud", "hosting", "chip"))
+        return self._latest(lambda role: role in (Role.CLOUD, Role.NEOCLOUD, Role.HOSTING, Role.CHIP))
 
 
 
