@@ -27,7 +27,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # runnable without
 from pipelines.extract.model.labels import read_labelled  # noqa: E402
 from pipelines.extract.model.training import SEED, TrainingCache, fit_model, folds  # noqa: E402
 from pipelines.extract.learned import decide, facts_from_decisions  # noqa: E402
-from pipelines.extract.facts import extract_facts as grammar_facts  # noqa: E402
+from pipelines.extract.grammar import grammar_facts  # noqa: E402
 
 THRESHOLDS = (0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8)
 

@@ -27,7 +27,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # runnable without install
 
-from pipelines.extract.facts import extract_facts as grammar_facts  # noqa: E402
+from pipelines.extract.grammar import grammar_facts  # noqa: E402
 from pipelines.extract.learned import best_figures, decide  # noqa: E402
 from pipelines.extract.model.decide import MODEL_DIR  # noqa: E402
 from pipelines.extract.model.figures import figure_matches  # noqa: E402

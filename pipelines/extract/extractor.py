@@ -19,7 +19,7 @@ from pathlib import Path
 from pipelines.parse.language import detect_language
 
 from .document import MAX_TEXT_CHARS
-from .facts import extract_facts as grammar_facts
+from .grammar import grammar_facts
 from .learned import DEFAULT_FLOOR, analyse_article, decide, facts_from_decisions
 from .model.decide import MODEL_DIR, ExtractorModel, load_model
 

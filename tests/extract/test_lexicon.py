@@ -17,11 +17,14 @@ def test_every_class_is_in_both_language_files():
     assert set(_classes("de")) == set(_classes("en"))
 
 
-def test_every_class_has_a_doc_and_words():
-    for lang in LANGUAGES:
-        for name, spec in _classes(lang).items():
+def test_every_class_has_a_doc_and_words_in_some_language():
+    """A class may be empty in one language (English has no separable verbs), never in both."""
+    for name in _classes("en"):
+        for lang in LANGUAGES:
+            spec = _classes(lang)[name]
             assert spec.get("doc"), f"{lang}.yaml: class {name} has no doc"
-            assert spec.get("words"), f"{lang}.yaml: class {name} has no words"
+            assert isinstance(spec.get("words"), list), f"{lang}.yaml: class {name} has no word list"
+        assert any(_classes(lang)[name]["words"] for lang in LANGUAGES), f"class {name} has no words at all"
 
 
 def test_entry_regex_stems_and_phrases():

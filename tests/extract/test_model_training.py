@@ -11,7 +11,7 @@ import numpy as np
 import pytest
 
 from pipelines.extract.extractor import ExtractionMode, extract
-from pipelines.extract.facts import extract_facts as grammar_facts
+from pipelines.extract.grammar import grammar_facts
 from pipelines.extract.learned import analyse_article
 from pipelines.extract.model.decide import DECISION_FILE, ExtractorModel
 from pipelines.extract.model.labels import read_labelled
