@@ -80,12 +80,27 @@ def figure_thresholds(held: list[HeldOut], deal_threshold: float) -> dict[str, f
     return thresholds
 
 
-def rules_precision(articles: list[LabelledArticle], cache: TrainingCache) -> dict[str, float]:
+def rules_precision(articles: list[LabelledArticle], cache: TrainingCache) -> dict:
+    """How often the grammar is right, per kind and per rule (the rules are not learned: measured on all
+    articles). Rules with fewer than MIN_RULE_FACTS facts get their kind's precision."""
     scored = [(a, cache.grammar(a)) for a in articles]
-    deal = pair_counts([(a, [(f.buyer, p) for f in r.deals for p in f.providers]) for a, r in scored], "deal")
-    investment = pair_counts([(a, [(f.investor, f.investee) for f in r.investments]) for a, r in scored],
-                             "investment")
-    return {"deal": round(deal.precision, 3), "investment": round(investment.precision, 3)}
+    deal_pairs = lambda r, rule=None: [(f.buyer, p) for f in r.deals for p in f.providers if rule in (None, f.rule)]
+    investment_pairs = lambda r, rule=None: [(f.investor, f.investee) for f in r.investments
+                                             if rule in (None, f.rule)]
+    out: dict = {}
+    for kind, pairs, facts in (("deal", deal_pairs, lambda r: r.deals),
+                               ("investment", investment_pairs, lambda r: r.investments)):
+        overall = pair_counts([(a, pairs(r)) for a, r in scored], kind)
+        out[kind] = round(overall.precision, 3)
+        rules = sorted({f.rule for _, r in scored for f in facts(r)})
+        for rule in rules:
+            counts = pair_counts([(a, pairs(r, rule)) for a, r in scored], kind)
+            if counts.tp + counts.fp >= MIN_RULE_FACTS:
+                out[f"{kind}:{rule}"] = round(counts.precision, 3)
+    return out
+
+
+MIN_RULE_FACTS = 5
 
 
 def digest(paths: list[Path]) -> str:
@@ -129,7 +144,8 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"  {kind} threshold {t:.2f}: P {c.precision:.2f} R {c.recall:.2f} F1 {c.f1:.3f} (blind, pooled)")
         thresholds.update(figure_thresholds(held, thresholds["deal_f1"]))
         precision = rules_precision(articles, cache)
-        print(f"  rules alone: precision deals {precision['deal']:.2f}, investments {precision['investment']:.2f}")
+        print(f"  rules alone: precision deals {precision['deal']:.2f}, investments {precision['investment']:.2f}; "
+              + ", ".join(f"{k} {v:.2f}" for k, v in precision.items() if ":" in k))
 
         model = fit_model(articles, analyse_fn, Path(tmp) / "final", seed=args.seed, log=print, cache=cache)
         model.thresholds = thresholds
