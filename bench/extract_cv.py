@@ -39,6 +39,25 @@ def load_scorer(path: Path):
     return module
 
 
+def with_unknown_companies(analysis, article, share: float, seed: int):
+    """The analysis as it would be if part of the registry's companies were new: their pairs lose the registry role
+    and the grammar's findings (features.as_unknown)."""
+    from dataclasses import replace
+
+    from pipelines.extract.model.features import as_unknown
+    from pipelines.extract.model.training import unknown_companies
+    from pipelines.extract.parties import open_kind
+
+    unknown = unknown_companies(article, analysis, share, seed + 99)
+    featurized = []
+    for cand, pooled, per_context in analysis.featurized:
+        if cand.a in unknown or cand.b in unknown:
+            pooled = as_unknown(pooled, cand.a in unknown, cand.b in unknown, f"open_{open_kind(cand.a).value}",
+                                f"open_{open_kind(cand.b).value}")
+        featurized.append((cand, pooled, per_context))
+    return replace(analysis, featurized=featurized)
+
+
 def filtered(pred: dict, threshold: float) -> dict:
     return {"id": pred["id"],
             "deals": [d for d in pred["deals"] if d["confidence"] >= threshold],
@@ -80,6 +99,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--target-precision", type=float, default=0.9)
     parser.add_argument("--no-tagger", action="store_true", help="registry parties only")
     parser.add_argument("--out", type=Path, help="write pooled blind predictions (jsonl)")
+    parser.add_argument("--unknown-share", type=float, default=0.5,
+                        help="also score the folds as if this share of each article's registry companies were "
+                             "unknown (new companies; default 0.5; 0 skips it)")
     args = parser.parse_args(argv)
 
     scorer = load_scorer(args.scorer)
@@ -89,6 +111,7 @@ def main(argv: list[str] | None = None) -> int:
     split = folds(articles, args.folds, args.seed)
     predictions: dict[str, dict] = {}
     rule_predictions: dict[str, dict] = {}
+    unknown_predictions: dict[str, dict] = {}
     fold_of: dict[str, int] = {}
     started = time.perf_counter()
     with tempfile.TemporaryDirectory() as tmp:
@@ -103,6 +126,10 @@ def main(argv: list[str] | None = None) -> int:
                 predictions[article.id] = {"id": article.id, **facts}
                 rules = cache.grammar(article).to_dict()
                 rule_predictions[article.id] = {"id": article.id, **rules}
+                if args.unknown_share:
+                    unknown = with_unknown_companies(analysis, article, args.unknown_share, args.seed)
+                    facts = facts_from_decisions(unknown, model, decide(unknown, model, floor=min(THRESHOLDS)))
+                    unknown_predictions[article.id] = {"id": article.id, **facts}
                 fold_of[article.id] = k
             print(f"fold {k + 1}/{args.folds}: trained on {len(training)}, scored {len(held_out)} "
                   f"({time.perf_counter() - started:.0f} s)", flush=True)
@@ -135,6 +162,10 @@ def main(argv: list[str] | None = None) -> int:
     pooled = {aid: filtered(p, threshold) for aid, p in predictions.items()}
     print(line(scorer, gold, pooled, "pooled"))
     print(figures_line(scorer, gold, pooled))
+    if unknown_predictions:
+        print(f"\nnew companies (simulated): {args.unknown_share:.0%} of each article's registry companies treated as "
+              f"never seen (no registry role, no grammar fact; the name assumed found), at threshold {threshold:.2f}:")
+        print(line(scorer, gold, {aid: filtered(p, threshold) for aid, p in unknown_predictions.items()}, "unknown"))
     if args.out:
         with args.out.open("w", encoding="utf-8") as fh:
             for aid, p in predictions.items():

@@ -14,7 +14,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .companies import company_info
 from .document import Document, analyse
@@ -102,9 +102,17 @@ def _evidence(doc: Document, scored: Scored, kind: str, fallback) -> tuple[int, 
 
 def decide(analysis: ArticleAnalysis, model: ExtractorModel, floor: float = DEFAULT_FLOOR) -> list[Decision]:
     """The accepted candidates: probability at least `floor`, and higher than the same pair the other way round
-    (a deal between two companies has one direction in one article)."""
+    (a deal between two companies has one direction in one article). A warrant goes the way the grammar reads it
+    (the holder invests in the issuer: GOLD_FORMAT), whichever way round the decision layer scored the pair."""
     scored = score_candidates(model, analysis.featurized)
     by_pair = {(s.candidate.a, s.candidate.b): s for s in scored}
+    warrants = {pair for pair, fact in analysis.grammar.investment_facts.items() if fact.instrument == "warrant"}
+    for holder, issuer in warrants:
+        forward, backward = by_pair.get((holder, issuer)), by_pair.get((issuer, holder))
+        if forward is not None and backward is not None and backward.investment > forward.investment:
+            by_pair[(holder, issuer)] = replace(forward, investment=backward.investment)
+            by_pair[(issuer, holder)] = replace(backward, investment=forward.investment)
+    scored = list(by_pair.values())
     decisions = []
     for s in scored:
         reverse = by_pair.get((s.candidate.b, s.candidate.a))
