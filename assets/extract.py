@@ -3,15 +3,14 @@
 from datetime import date
 
 import dagster as dg
-import polars as pl
 
-from assets.metadata import frame_metadata
+from assets.metadata import frame_metadata, step_metadata
 from assets.parse import articles
 from pipelines import warehouse
-from pipelines.mentions import mentions_from_article
+from pipelines.extract.version import EXTRACTOR_VERSION
+from pipelines.partition_steps import extract_day
 from pipelines.partitions import daily_partitions
-from pipelines.resources import DUCKDB_WRITE_POOL, WarehouseResource
-from pipelines.schemas import DEAL_MENTIONS_SCHEMA, INVESTMENT_MENTIONS_SCHEMA
+from pipelines.resources import DUCKDB_WRITE_POOL, ParallelismResource, WarehouseResource
 
 
 @dg.multi_asset(
@@ -31,36 +30,30 @@ from pipelines.schemas import DEAL_MENTIONS_SCHEMA, INVESTMENT_MENTIONS_SCHEMA
     partitions_def=daily_partitions,
     pool=DUCKDB_WRITE_POOL,
 )
-def mentions(context: dg.AssetExecutionContext, warehouse_db: WarehouseResource):
-    """Runs the bilingual deal grammar over the day's articles."""
+def mentions(context: dg.AssetExecutionContext, warehouse_db: WarehouseResource, parallelism: ParallelismResource):
+    """Runs the bilingual deal grammar over the day's articles, across all cores. An article
+    extracted before from the same input by the same extractor version keeps its mentions."""
     day = date.fromisoformat(context.partition_key)
     with warehouse_db.connect() as con:
-        day_articles = warehouse.query_frame(con, warehouse.read_sql("select_articles_partition"), {"day": day})
-        deal_rows, investment_rows = [], []
-        for article in day_articles.iter_rows(named=True):
-            deals, investments = mentions_from_article(article)
-            deal_rows += deals
-            investment_rows += investments
-        deal_frame = _frame(deal_rows, DEAL_MENTIONS_SCHEMA, day)
-        investment_frame = _frame(investment_rows, INVESTMENT_MENTIONS_SCHEMA, day)
-        with warehouse.transaction(con):
-            for table, frame in (("deal_mentions", deal_frame), ("investment_mentions", investment_frame)):
-                con.execute(warehouse.read_sql(f"delete_{table}_partition"), {"day": day})
-                warehouse.insert_frame(con, table, frame)
+        outcome = extract_day(con, day, parallelism.pool())
+        deal_frame, deal_count = _day_preview(con, "deal_mentions", day)
+        investment_frame, investment_count = _day_preview(con, "investment_mentions", day)
 
+    work = {**step_metadata(outcome, "articles"), "extractor_version": EXTRACTOR_VERSION}
     yield dg.MaterializeResult(
         asset_key="deal_mentions",
-        metadata=frame_metadata(deal_frame, ["buyer", "providers", "resource", "gw", "usd", "evidence"],
-                                articles_read=day_articles.height),
+        metadata={**frame_metadata(deal_frame, ["buyer", "providers", "resource", "gw", "usd", "evidence"]),
+                  "dagster/row_count": deal_count, **work},
     )
     yield dg.MaterializeResult(
         asset_key="investment_mentions",
-        metadata=frame_metadata(investment_frame, ["investor", "investee", "instrument", "usd", "evidence"],
-                                articles_read=day_articles.height),
+        metadata={**frame_metadata(investment_frame, ["investor", "investee", "instrument", "usd", "evidence"]),
+                  "dagster/row_count": investment_count, **work},
     )
 
 
-def _frame(rows: list[dict], schema: dict, day: date) -> pl.DataFrame:
-    frame = pl.DataFrame([{key: row.get(key) for key in schema} for row in rows], schema=schema)
-    # Two identical facts from the same sentence would share an id: keep one.
-    return frame.unique("mention_id", keep="first", maintain_order=True).with_columns(partition_date=pl.lit(day))
+def _day_preview(con, table: str, day: date):
+    frame = warehouse.query_frame(con, f"select * from {table} where partition_date = $day order by mention_id limit 10",
+                                  {"day": day})
+    count = warehouse.scalar(con, f"select count(*) from {table} where partition_date = $day", {"day": day})
+    return frame, count

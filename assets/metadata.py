@@ -16,6 +16,16 @@ def frame_metadata(frame: pl.DataFrame, preview_columns: list[str], **extra: obj
     }
 
 
+def step_metadata(outcome, unit: str) -> dict[str, object]:
+    """What a partitioned step did (a `pipelines.partition_steps.StepOutcome`): how much it
+    computed, how much was unchanged since an earlier run and kept, on how many processes."""
+    return {
+        f"{unit}_processed": outcome.processed,
+        f"{unit}_unchanged": outcome.reused,
+        "workers": outcome.workers,
+    }
+
+
 def markdown_preview(frame: pl.DataFrame) -> str:
     if frame.height == 0:
         return "_no rows_"

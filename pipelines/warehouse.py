@@ -29,6 +29,8 @@ TABLES = (
     "company_gigawatt_commitments",
     "company_gigawatt_commitments_by_year",
     "investor_customer_loops",
+    "extracted_articles",
+    "asset_inputs",
 )
 
 

@@ -16,5 +16,8 @@ create table if not exists articles (
     encoding varchar,
     is_relevant boolean not null default true,
     relevance_reason varchar,
-    parse_error varchar                -- why no text came out, when none did
+    parse_error varchar,               -- why no text came out, when none did
+    parse_key varchar                  -- hash of the bytes, hints, keywords and parser version parsed
 );
+-- Databases made before parse keys existed: their articles are parsed once more, then kept.
+alter table articles add column if not exists parse_key varchar;

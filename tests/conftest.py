@@ -7,34 +7,24 @@ from pathlib import Path
 import dagster as dg
 import pytest
 
-from pipelines import settings
-from pipelines.definitions import build_definitions
-from pipelines.resources import CorrectionsResource, ExportsResource, HttpResource, SourcesResource, WarehouseResource
-from pipelines.schedules import DAILY_JOB_NAME
+from pipelines import runs, settings
+from pipelines.resources import HttpResource, ParallelismResource
 
 SAMPLE_SOURCES = settings.PROJECT_ROOT / "samples" / "sources.yaml"
 SAMPLE_DAY = "2025-11-05"
 
 
-def pipeline_resources(database: Path, sources: Path = SAMPLE_SOURCES, exports: Path | None = None,
-                       corrections: Path | None = None) -> dict:
-    return {
-        "corrections": CorrectionsResource(path=str(corrections or database.parent / "no-corrections.yaml")),
-        "warehouse_db": WarehouseResource(database=str(database)),
-        "sources": SourcesResource(path=str(sources)),
-        "exports_dir": ExportsResource(path=str(exports or database.parent / "exports")),
-        # Fast and patient enough for the local test site; production keeps the polite defaults.
-        "http": HttpResource(timeout_s=2.0, max_retries=1, backoff_base_s=0.01, backoff_max_s=1.0,
-                             min_host_interval_s=0.0, max_bytes=1_000_000),
-    }
+# Fast and patient enough for the local test site; production keeps the polite defaults.
+TEST_HTTP = HttpResource(timeout_s=2.0, max_retries=1, backoff_base_s=0.01, backoff_max_s=1.0,
+                         min_host_interval_s=0.0, max_bytes=1_000_000)
 
 
 def run_daily_job(database: Path, day: str = SAMPLE_DAY, sources: Path = SAMPLE_SOURCES,
-                  corrections: Path | None = None) -> dg.ExecuteInProcessResult:
+                  corrections: Path | None = None, parallelism: ParallelismResource | None = None,
+                  ) -> dg.ExecuteInProcessResult:
     """The daily job exactly as the schedule runs it, on an ephemeral Dagster instance."""
-    job = build_definitions(pipeline_resources(database, sources, corrections=corrections)).resolve_job_def(DAILY_JOB_NAME)
-    quiet = {"loggers": {"console": {"config": {"log_level": "WARNING"}}}}
-    return job.execute_in_process(partition_key=day, instance=dg.DagsterInstance.ephemeral(), run_config=quiet)
+    return runs.run_daily_job(database, day, sources, corrections=corrections, http=TEST_HTTP,
+                              parallelism=parallelism)
 
 
 @pytest.fixture(scope="session")
