@@ -3,9 +3,10 @@
 import dagster as dg
 import polars as pl
 
-from assets.metadata import frame_metadata
+from assets.metadata import PREVIEW_ROWS, frame_metadata, inputs_metadata
 from pipelines import warehouse
 from pipelines.consolidate import ConsolidationResult, consolidate_deals, consolidate_investments
+from pipelines.incremental import Inputs, code_fingerprint, file_fingerprint, query_fingerprint, record_inputs, recorded_inputs
 from pipelines.resources import DUCKDB_WRITE_POOL, CorrectionsResource, WarehouseResource
 from pipelines.schemas import DEALS_SCHEMA, INVESTMENTS_SCHEMA
 
@@ -18,18 +19,35 @@ def _corrections_check(asset: str) -> dg.AssetCheckSpec:
 
 
 def _consolidate(context, warehouse_db, corrections, table, mentions_table, consolidate, schema, preview):
+    mentions_sql = warehouse.read_sql(f"select_{mentions_table}_for_consolidation")
     with warehouse_db.connect() as con:
-        mentions = warehouse.query_frame(con, warehouse.read_sql(f"select_{mentions_table}_for_consolidation"))
-        result: ConsolidationResult = consolidate(mentions, corrections.load())
-        frame = pl.DataFrame(result, schema=schema)
-        warehouse.replace_table(con, table, frame)
-    unused = [str(correction) for correction in result.unused_corrections]
+        inputs = Inputs({mentions_table: query_fingerprint(con, mentions_sql),
+                         "corrections": file_fingerprint(corrections.path),
+                         "code": code_fingerprint("pipelines.consolidate")})
+        recorded = recorded_inputs(con, table)
+        skipped = recorded is not None and recorded.unchanged(inputs)
+        if skipped:
+            # Same mentions, same corrections, same code: the table is still right.
+            frame = warehouse.query_frame(con, f"select * from {table} limit {PREVIEW_ROWS}")
+            details = recorded.details
+        else:
+            mentions = warehouse.query_frame(con, mentions_sql)
+            result: ConsolidationResult = consolidate(mentions, corrections.load())
+            frame = pl.DataFrame(result, schema=schema)
+            warehouse.replace_table(con, table, frame)
+            details = {"rows": frame.height, "mentions": mentions.height,
+                       "corrected_rows": frame.filter(pl.col("corrections").list.len() > 0).height,
+                       "unused_corrections": [str(correction) for correction in result.unused_corrections]}
+            record_inputs(con, table, inputs, details)
+    unused = details["unused_corrections"]
     for problem in unused:
         context.log.warning(f"unused correction: {problem}")
-    yield dg.MaterializeResult(metadata=frame_metadata(
-        frame, preview, mentions=mentions.height,
-        corrected_rows=frame.filter(pl.col("corrections").list.len() > 0).height,
-    ))
+    yield dg.MaterializeResult(metadata={
+        **frame_metadata(frame, preview),
+        "dagster/row_count": details["rows"], "mentions": details["mentions"],
+        "corrected_rows": details["corrected_rows"],
+        **inputs_metadata(inputs, recorded, skipped),
+    })
     yield dg.AssetCheckResult(check_name=CORRECTIONS_APPLIED_CHECK, passed=not unused,
                               severity=dg.AssetCheckSeverity.WARN,
                               metadata={"unused": dg.MetadataValue.json(unused)})
@@ -42,7 +60,8 @@ def deals(context: dg.AssetExecutionContext, warehouse_db: WarehouseResource, co
     headline figures with their bounds, the figures that disagree, first and last report dates,
     how many articles and sources reported it, and the mention ids it came from. A later expansion
     of the same pair with a new figure stays a deal of its own. Recomputed over the whole history
-    on every run, with the analysts' corrections (corrections.yaml) applied."""
+    with the analysts' corrections (corrections.yaml) applied, whenever the mentions, the
+    corrections or the consolidation code changed; otherwise kept (metadata `skipped`)."""
     yield from _consolidate(context, warehouse_db, corrections, "deals", "deal_mentions", consolidate_deals,
                             DEALS_SCHEMA, ["buyer", "providers", "resource", "gw", "gw_bound", "usd", "n_articles",
                                            "languages"])
@@ -52,7 +71,8 @@ def deals(context: dg.AssetExecutionContext, warehouse_db: WarehouseResource, co
           deps=["investment_mentions"], check_specs=[_corrections_check("investments")])
 def investments(context: dg.AssetExecutionContext, warehouse_db: WarehouseResource, corrections: CorrectionsResource):
     """Each equity investment and warrant once, across sources and languages, with its headline
-    amount, disagreeing figures, report dates and the mention ids it came from, corrections applied."""
+    amount, disagreeing figures, report dates and the mention ids it came from, corrections applied.
+    Kept as it is when the mentions, the corrections and the code are unchanged."""
     yield from _consolidate(context, warehouse_db, corrections, "investments", "investment_mentions",
                             consolidate_investments, INVESTMENTS_SCHEMA,
                             ["investor", "investee", "instrument", "usd", "n_articles", "languages"])
