@@ -65,7 +65,7 @@ def parse_day(con: duckdb.DuckDBPyConnection, day: date, keywords: dict[str, tup
     with warehouse.transaction(con):
         _with_kept(con, "kept_documents", "doc_id", kept,
                    lambda: con.execute(warehouse.read_sql("delete_articles_partition"), {"day": day}))
-        for rows in map_batches(article_from_stored, tasks(), workers=workers):
+        for rows in map_batches(article_from_stored, tasks(), workers=workers, start_method=pool.start_method):
             frame = pl.DataFrame([{**row, "parse_key": keys[row["doc_id"]]} for row in rows], schema=ARTICLES_SCHEMA)
             warehouse.insert_frame(con, "articles", frame.with_columns(partition_date=pl.lit(day)))
             for row in rows:
@@ -102,7 +102,8 @@ def extract_day(con: duckdb.DuckDBPyConnection, day: date, pool: PoolSettings) -
                 con.execute(warehouse.read_sql(f"delete_{table}_partition"), {"day": day})
 
         _with_kept(con, "kept_articles", "article_id", kept, forget_stale)
-        for results in map_batches(mentions_from_article, articles(), workers=workers):
+        for results in map_batches(mentions_from_article, articles(), workers=workers,
+                                   start_method=pool.start_method):
             ids = handed_out.popleft()
             deal_rows = [row for deals, _ in results for row in deals]
             investment_rows = [row for _, investments in results for row in investments]

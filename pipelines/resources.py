@@ -13,7 +13,7 @@ from pipelines import settings, warehouse
 from pipelines.config import SourceConfig, load_sources
 from pipelines.consolidate import Corrections, load_corrections
 from pipelines.fetch import HttpClient
-from pipelines.parallel import PoolSettings
+from pipelines.parallel import PoolSettings, StartMethod
 
 # Every asset that writes to DuckDB runs in this pool. DuckDB allows one writer per file, so the
 # instance limits the pool to one slot (dagster_home/dagster.yaml): steps queue in Dagster instead
@@ -94,8 +94,12 @@ class ParallelismResource(dg.ConfigurableResource):
     serial_below: int = Field(default=64, ge=0, description="A day with fewer documents to process than "
                               "this runs in the step's own process (starting workers takes about a second).")
 
+    start_method: str | None = Field(default=None, description="How workers start: fork (the default on "
+                                     "Linux: fast), spawn (the default elsewhere) or forkserver.")
+
     def pool(self) -> PoolSettings:
-        return PoolSettings(workers=self.workers, batch_size=self.batch_size, serial_below=self.serial_below)
+        return PoolSettings(workers=self.workers, batch_size=self.batch_size, serial_below=self.serial_below,
+                            start_method=StartMethod(self.start_method) if self.start_method else None)
 
 
 def default_resources() -> dict[str, dg.ConfigurableResource]:

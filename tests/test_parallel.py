@@ -4,7 +4,7 @@ import os
 
 import pytest
 
-from pipelines.parallel import PoolSettings, WorkerDiedError, available_cores, batched, map_batches
+from pipelines.parallel import PoolSettings, StartMethod, WorkerDiedError, available_cores, batched, map_batches
 
 
 def square(number: int) -> tuple[int, int]:
@@ -32,10 +32,10 @@ def test_batches_are_cut_in_order_with_a_short_last_one():
     assert list(batched([], 3)) == []
 
 
-@pytest.mark.parametrize("workers", [1, 2])
-def test_results_come_back_per_batch_in_input_order(workers):
+@pytest.mark.parametrize("workers, start_method", [(1, None), (2, StartMethod.FORK), (2, StartMethod.SPAWN)])
+def test_results_come_back_per_batch_in_input_order(workers, start_method):
     batches = list(batched(range(50), 9))
-    results = list(map_batches(square, iter(batches), workers=workers))
+    results = list(map_batches(square, iter(batches), workers=workers, start_method=start_method))
     assert results == [[square(n) for n in batch] for batch in batches]
 
 
