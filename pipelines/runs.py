@@ -43,3 +43,9 @@ def run_daily_job(database: Path, day: str, sources: Path, *, instance: dg.Dagst
     job = build_definitions(job_resources(database, sources, **resource_options)).resolve_job_def(DAILY_JOB_NAME)
     return job.execute_in_process(partition_key=day, instance=instance or dg.DagsterInstance.ephemeral(),
                                   run_config=QUIET)
+
+
+def daily_job() -> dg.JobDefinition:
+    """The code location's daily job with resources from the environment, as a deployment's code
+    server loads it; `dg.reconstructable(daily_job)` rebuilds it in each step's process."""
+    return build_definitions().resolve_job_def(DAILY_JOB_NAME)
