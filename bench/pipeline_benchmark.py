@@ -46,6 +46,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))  # runnable without install
 
+import dagster as dg  # noqa: E402
+
 from pipelines import warehouse  # noqa: E402
 from pipelines.parallel import available_cores  # noqa: E402
 from pipelines.resources import ParallelismResource  # noqa: E402
@@ -131,6 +133,7 @@ class TreeMemory:
 
     def __init__(self, interval_s: float = 0.05) -> None:
         self.interval_s, self.peak_bytes = interval_s, 0
+        self.samples: list[tuple[float, int]] = []  # (time.time(), bytes)
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._sample, daemon=True)
         self.available = Path("/proc/self/status").exists()
@@ -149,6 +152,7 @@ class TreeMemory:
         while not self._stop.is_set():
             total = sum(_pss_bytes(pid) for pid in _tree(os.getpid()))
             self.peak_bytes = max(self.peak_bytes, total)
+            self.samples.append((time.time(), total))
             self._stop.wait(self.interval_s)
 
 
@@ -191,11 +195,27 @@ class Measured:
     peak_mb: float
     cpu_seconds: float      # this process and its (finished) workers
     load: tuple[float, float]  # the machine's 1-minute load average before and after the run
+    step_peak_mb: dict[str, float]  # peak memory while each step ran
 
 
 def _cpu_seconds() -> float:
     times = os.times()
     return times.user + times.system + times.children_user + times.children_system
+
+
+def step_peaks(instance, run_id: str, samples: list[tuple[float, int]]) -> dict[str, float]:
+    """The peak of the memory samples taken while each step ran (MB)."""
+    starts, peaks = {}, {}
+    for entry in instance.all_logs(run_id):
+        event = entry.dagster_event
+        if event is None or not entry.step_key:
+            continue
+        if event.event_type_value == "STEP_START":
+            starts[entry.step_key] = entry.timestamp
+        elif event.event_type_value == "STEP_SUCCESS" and entry.step_key in starts:
+            window = [size for when, size in samples if starts[entry.step_key] <= when <= entry.timestamp]
+            peaks[entry.step_key] = max(window, default=0) / 1e6
+    return peaks
 
 
 def step_seconds(result) -> dict[str, float]:
@@ -207,19 +227,21 @@ def timed_run(label: str, database: Path, day: str, sources: Path, workers: int,
               n_documents: int) -> Measured:
     parallelism = ParallelismResource(workers=workers, batch_size=batch_size)
     load_before, cpu_before = os.getloadavg()[0], _cpu_seconds()
+    instance = dg.DagsterInstance.ephemeral()
     with TreeMemory() as memory:
         start = time.perf_counter()
-        result = run_daily_job(database, day, sources, parallelism=parallelism)
+        result = run_daily_job(database, day, sources, parallelism=parallelism, instance=instance)
         seconds = time.perf_counter() - start
     if not result.success:
         sys.exit(f"{label}: the run failed")
     measured = Measured(label, seconds, step_seconds(result), memory.peak_bytes / 1e6,
-                        _cpu_seconds() - cpu_before, (load_before, os.getloadavg()[0]))
+                        _cpu_seconds() - cpu_before, (load_before, os.getloadavg()[0]),
+                        step_peaks(instance, result.run_id, memory.samples))
     print(f"{label}: {n_documents} documents in {seconds:.1f} s = {n_documents / seconds:.1f} documents/s, "
           f"peak memory {measured.peak_mb:.0f} MB; CPU {measured.cpu_seconds:.1f} s = "
           f"{measured.cpu_seconds / seconds:.2f} cores busy; machine load {load_before:.1f} → {measured.load[1]:.1f}")
     for step, step_s in sorted(measured.steps.items(), key=lambda item: -item[1])[:6]:
-        print(f"    {step:<40} {step_s:7.2f} s")
+        print(f"    {step:<40} {step_s:7.2f} s   peak {measured.step_peak_mb.get(step, 0):5.0f} MB")
     sys.stdout.flush()
     return measured
 
