@@ -12,14 +12,16 @@ no copy is recognised as syndicated and all are parsed and extracted. From a jso
 other article becomes an HTML page (headline, navigation, teaser list, comments and footer around
 the paragraphs, for the body extractor to remove) in a `directory` source, the rest stay jsonl.
 
-The runs, into fresh DuckDB files in a temporary folder (one Dagster run each, in this process):
+The runs, into fresh DuckDB files in a temporary folder (one Dagster run each, each in a fresh
+process, as scheduled runs are, so that one run's memory does not carry into the next):
   first   the first day, parsed and extracted by --workers processes (default: one per core)
   again   the same day again, nothing changed (re-uses every parse, extraction and derived table)
   next    the next day, nothing new to read
   serial  the first day once more, into another file, by one process (workers = 1)
 It prints each run's time, documents per second and slowest steps, then the ratios: parallel
-against one worker, same day again and next day against the first run. Peak memory is the largest
-resident set of this process and its worker processes together, sampled every 50 ms.
+against one worker, same day again and next day against the first run. Peak memory is that of the
+run's process and its worker processes together (proportional set size, so pages a forked worker
+shares with its parent count once), sampled every 50 ms, overall and per step.
 
 Timings on a shared machine are noisy: compare the ratios of one invocation, not absolute times
 across invocations. Each run also prints the CPU time it used (this process and its workers) and
@@ -33,6 +35,7 @@ from __future__ import annotations
 import argparse
 import html
 import json
+import multiprocessing
 import os
 import re
 import resource
@@ -131,8 +134,8 @@ class TreeMemory:
     """Peak memory of this process and its descendants together (Linux /proc), sampled: the sum of
     their proportional set sizes (PSS), so pages a forked worker shares with its parent count once."""
 
-    def __init__(self, interval_s: float = 0.05) -> None:
-        self.interval_s, self.peak_bytes = interval_s, 0
+    def __init__(self, root: int | None = None, interval_s: float = 0.05) -> None:
+        self.root, self.interval_s, self.peak_bytes = root or os.getpid(), interval_s, 0
         self.samples: list[tuple[float, int]] = []  # (time.time(), bytes)
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._sample, daemon=True)
@@ -150,7 +153,7 @@ class TreeMemory:
 
     def _sample(self) -> None:
         while not self._stop.is_set():
-            total = sum(_pss_bytes(pid) for pid in _tree(os.getpid()))
+            total = sum(_pss_bytes(pid) for pid in _tree(self.root))
             self.peak_bytes = max(self.peak_bytes, total)
             self.samples.append((time.time(), total))
             self._stop.wait(self.interval_s)
@@ -193,7 +196,7 @@ class Measured:
     seconds: float
     steps: dict[str, float]
     peak_mb: float
-    cpu_seconds: float      # this process and its (finished) workers
+    cpu_seconds: float      # the run's process (its start-up included) and its workers
     load: tuple[float, float]  # the machine's 1-minute load average before and after the run
     step_peak_mb: dict[str, float]  # peak memory while each step ran
 
@@ -203,43 +206,56 @@ def _cpu_seconds() -> float:
     return times.user + times.system + times.children_user + times.children_system
 
 
-def step_peaks(instance, run_id: str, samples: list[tuple[float, int]]) -> dict[str, float]:
-    """The peak of the memory samples taken while each step ran (MB)."""
-    starts, peaks = {}, {}
-    for entry in instance.all_logs(run_id):
+def _run_in_child(database: Path, day: str, sources: Path, workers: int, batch_size: int, answer) -> None:
+    """One daily run in a fresh process, as a scheduled run is: what it sends back is its outcome,
+    its time, and when each step started and ended (the parent measures the memory)."""
+    parallelism = ParallelismResource(workers=workers, batch_size=batch_size)
+    instance = dg.DagsterInstance.ephemeral()
+    start = time.perf_counter()
+    result = run_daily_job(database, day, sources, parallelism=parallelism, instance=instance)
+    seconds = time.perf_counter() - start
+    windows, starts = {}, {}
+    for entry in instance.all_logs(result.run_id):
         event = entry.dagster_event
         if event is None or not entry.step_key:
             continue
         if event.event_type_value == "STEP_START":
             starts[entry.step_key] = entry.timestamp
         elif event.event_type_value == "STEP_SUCCESS" and entry.step_key in starts:
-            window = [size for when, size in samples if starts[entry.step_key] <= when <= entry.timestamp]
-            peaks[entry.step_key] = max(window, default=0) / 1e6
-    return peaks
-
-
-def step_seconds(result) -> dict[str, float]:
-    return {event.step_key: event.event_specific_data.duration_ms / 1000
-            for event in result.all_events if event.event_type_value == "STEP_SUCCESS"}
+            windows[entry.step_key] = (starts[entry.step_key], entry.timestamp)
+    steps = {event.step_key: event.event_specific_data.duration_ms / 1000
+             for event in result.all_events if event.event_type_value == "STEP_SUCCESS"}
+    answer.send((result.success, seconds, steps, windows))
+    answer.close()
 
 
 def timed_run(label: str, database: Path, day: str, sources: Path, workers: int, batch_size: int,
               n_documents: int) -> Measured:
-    parallelism = ParallelismResource(workers=workers, batch_size=batch_size)
-    load_before, cpu_before = os.getloadavg()[0], _cpu_seconds()
-    instance = dg.DagsterInstance.ephemeral()
-    with TreeMemory() as memory:
-        start = time.perf_counter()
-        result = run_daily_job(database, day, sources, parallelism=parallelism, instance=instance)
-        seconds = time.perf_counter() - start
-    if not result.success:
-        sys.exit(f"{label}: the run failed")
-    measured = Measured(label, seconds, step_seconds(result), memory.peak_bytes / 1e6,
-                        _cpu_seconds() - cpu_before, (load_before, os.getloadavg()[0]),
-                        step_peaks(instance, result.run_id, memory.samples))
+    """The run in a child process (its memory starts fresh), measured from here: time, CPU time of
+    the child and its workers, and the memory of the whole process tree."""
+    context = multiprocessing.get_context("spawn")
+    receive, send = context.Pipe(duplex=False)
+    child = context.Process(target=_run_in_child, args=(database, day, sources, workers, batch_size, send))
+    load_before, cpu_before, started = os.getloadavg()[0], _cpu_seconds(), time.perf_counter()
+    child.start()
+    send.close()
+    with TreeMemory(root=child.pid) as memory:
+        try:
+            success, seconds, steps, windows = receive.recv()
+        except EOFError:
+            success, seconds, steps, windows = False, 0.0, {}, {}
+        child.join()
+    lifetime = time.perf_counter() - started
+    if not success or child.exitcode != 0:
+        sys.exit(f"{label}: the run failed (exit code {child.exitcode})")
+    peaks = {step: max((size for when, size in memory.samples if begin <= when <= end), default=0) / 1e6
+             for step, (begin, end) in windows.items()}
+    measured = Measured(label, seconds, steps, memory.peak_bytes / 1e6, _cpu_seconds() - cpu_before,
+                        (load_before, os.getloadavg()[0]), peaks)
     print(f"{label}: {n_documents} documents in {seconds:.1f} s = {n_documents / seconds:.1f} documents/s, "
-          f"peak memory {measured.peak_mb:.0f} MB; CPU {measured.cpu_seconds:.1f} s = "
-          f"{measured.cpu_seconds / seconds:.2f} cores busy; machine load {load_before:.1f} → {measured.load[1]:.1f}")
+          f"peak memory {measured.peak_mb:.0f} MB; CPU {measured.cpu_seconds:.1f} s in a process that lived "
+          f"{lifetime:.1f} s (start-up included) = {measured.cpu_seconds / lifetime:.2f} cores busy; "
+          f"machine load {load_before:.1f} → {measured.load[1]:.1f}")
     for step, step_s in sorted(measured.steps.items(), key=lambda item: -item[1])[:6]:
         print(f"    {step:<40} {step_s:7.2f} s   peak {measured.step_peak_mb.get(step, 0):5.0f} MB")
     sys.stdout.flush()
@@ -291,8 +307,8 @@ def main(argv: list[str] | None = None) -> None:
                   f"({database.stat().st_size / 1e3 / max(n_documents, 1):.1f} kB per document)")
             if args.keep:
                 args.keep.write_bytes(database.read_bytes())
-        print(f"peak memory of this process alone (max RSS): "
-              f"{resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")
+        print(f"largest single process of all runs (max RSS): "
+              f"{resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024:.0f} MB")
         _print_ratios(measured)
 
 
@@ -311,7 +327,7 @@ def _print_ratios(measured: dict[str, Measured]) -> None:
     for run, label in (("again", "same day again / first run:       "), ("next", "next day, nothing new / first run:")):
         if first and run in measured:
             print(f"    {label}       {measured[run].seconds / first.seconds:.1%} of the time, "
-                  f"{measured[run].cpu_seconds / first.cpu_seconds:.1%} of the CPU time")
+                  f"{measured[run].cpu_seconds / first.cpu_seconds:.1%} of the CPU time (process start-up included)")
 
 
 if __name__ == "__main__":
