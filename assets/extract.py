@@ -3,16 +3,15 @@
 from datetime import date
 
 import dagster as dg
-import polars as pl
 
-from assets.metadata import frame_metadata
+from assets.metadata import frame_metadata, step_metadata
 from assets.parse import articles
 from assets.progress import Progress
 from pipelines import warehouse
-from pipelines.mentions import mentions_from_article
+from pipelines.extract.version import EXTRACTOR_VERSION
+from pipelines.partition_steps import extract_day, extract_day_size
 from pipelines.partitions import daily_partitions
-from pipelines.resources import DUCKDB_WRITE_POOL, WarehouseResource
-from pipelines.schemas import DEAL_MENTIONS_SCHEMA, INVESTMENT_MENTIONS_SCHEMA, PARTY_MENTIONS_SCHEMA
+from pipelines.resources import DUCKDB_WRITE_POOL, ParallelismResource, WarehouseResource
 
 
 @dg.multi_asset(
@@ -37,49 +36,33 @@ from pipelines.schemas import DEAL_MENTIONS_SCHEMA, INVESTMENT_MENTIONS_SCHEMA, 
     partitions_def=daily_partitions,
     pool=DUCKDB_WRITE_POOL,
 )
-def mentions(context: dg.AssetExecutionContext, warehouse_db: WarehouseResource):
-    """Runs the bilingual grammar and the learned decision layer over the day's articles: every fact
-    with its confidence and evidence; organisations outside the registry to `party_mentions`."""
+def mentions(context: dg.AssetExecutionContext, warehouse_db: WarehouseResource, parallelism: ParallelismResource):
+    """Runs the bilingual grammar and the learned decision layer over the day's relevant articles,
+    across all cores: every fact with its confidence and evidence; organisations outside the
+    registry to `party_mentions`. An article extracted before from the same input by the same
+    extractor version (code and model files) keeps its mentions."""
     day = date.fromisoformat(context.partition_key)
     with warehouse_db.connect() as con:
-        day_articles = warehouse.query_frame(con, warehouse.read_sql("select_articles_partition"), {"day": day})
-        deal_rows, investment_rows, party_rows = [], [], []
-        progress = Progress(context.log, "mentions", day_articles.height, "articles read for facts")
-        for article in day_articles.iter_rows(named=True):
-            deals, investments, parties = mentions_from_article(article)
-            deal_rows += deals
-            investment_rows += investments
-            party_rows += parties
-            progress.advance()
-        deal_frame = _frame(deal_rows, DEAL_MENTIONS_SCHEMA, day)
-        investment_frame = _frame(investment_rows, INVESTMENT_MENTIONS_SCHEMA, day)
-        party_frame = _frame(party_rows, PARTY_MENTIONS_SCHEMA, day, key=["article_id", "name"])
-        with warehouse.transaction(con):
-            for table, frame in (("deal_mentions", deal_frame), ("investment_mentions", investment_frame),
-                                 ("party_mentions", party_frame)):
-                con.execute(warehouse.read_sql(f"delete_{table}_partition"), {"day": day})
-                warehouse.insert_frame(con, table, frame)
+        progress = Progress(context.log, "mentions", extract_day_size(con, day), "articles read for facts")
+        outcome = extract_day(con, day, parallelism.pool(), on_batch=progress.advance)
+        previews = {table: _day_preview(con, table, day)
+                    for table in ("deal_mentions", "investment_mentions", "party_mentions")}
 
-    progress.finish(deal_mentions=deal_frame.height, investment_mentions=investment_frame.height,
-                    new_organisations=party_frame.height)
-    yield dg.MaterializeResult(
-        asset_key="deal_mentions",
-        metadata=frame_metadata(deal_frame, ["buyer", "providers", "resource", "gw", "usd", "confidence", "evidence"],
-                                articles_read=day_articles.height),
-    )
-    yield dg.MaterializeResult(
-        asset_key="investment_mentions",
-        metadata=frame_metadata(investment_frame, ["investor", "investee", "instrument", "usd", "confidence",
-                                                   "evidence"], articles_read=day_articles.height),
-    )
-    yield dg.MaterializeResult(
-        asset_key="party_mentions",
-        metadata=frame_metadata(party_frame, ["name", "kind", "evidence"], articles_read=day_articles.height),
-    )
+    progress.done = outcome.items
+    progress.finish(deal_mentions=previews["deal_mentions"][1], investment_mentions=previews["investment_mentions"][1],
+                    new_organisations=previews["party_mentions"][1])
+    work = {**step_metadata(outcome, "articles"), "extractor_version": EXTRACTOR_VERSION}
+    columns = {"deal_mentions": ["buyer", "providers", "resource", "gw", "usd", "confidence", "evidence"],
+               "investment_mentions": ["investor", "investee", "instrument", "usd", "confidence", "evidence"],
+               "party_mentions": ["name", "kind", "evidence"]}
+    for table, (frame, count) in previews.items():
+        yield dg.MaterializeResult(asset_key=table, metadata={**frame_metadata(frame, columns[table]),
+                                                              "dagster/row_count": count, **work})
 
 
-def _frame(rows: list[dict], schema: dict, day: date, key: list[str] | None = None) -> pl.DataFrame:
-    frame = pl.DataFrame([{name: row.get(name) for name in schema} for row in rows], schema=schema)
-    # Two identical facts from the same sentence would share an id: keep one.
-    return frame.unique(key or "mention_id", keep="first", maintain_order=True).with_columns(
-        partition_date=pl.lit(day))
+def _day_preview(con, table: str, day: date):
+    order = "mention_id" if table != "party_mentions" else "article_id, name"
+    frame = warehouse.query_frame(con, f"select * from {table} where partition_date = $day order by {order} limit 10",
+                                  {"day": day})
+    count = warehouse.scalar(con, f"select count(*) from {table} where partition_date = $day", {"day": day})
+    return frame, count

@@ -7,7 +7,9 @@ from pathlib import Path
 import dagster as dg
 
 from assets.consolidate import deals, investments
-from assets.derive import company_gigawatt_commitments, company_gigawatt_commitments_by_year, investor_customer_loops
+from assets.derive import (
+    company_candidates, company_gigawatt_commitments, company_gigawatt_commitments_by_year, investor_customer_loops,
+)
 from pipelines import settings, warehouse
 from pipelines.exports import export_database
 from pipelines.resources import DUCKDB_WRITE_POOL, ExportsResource, WarehouseResource
@@ -20,7 +22,7 @@ __all__ = ["exports_and_report", "warehouse_snapshot"]
     kinds={"duckdb"},
     pool=DUCKDB_WRITE_POOL,
     deps=[deals, investments, company_gigawatt_commitments, company_gigawatt_commitments_by_year,
-          investor_customer_loops],
+          investor_customer_loops, company_candidates],
 )
 def warehouse_snapshot(context: dg.AssetExecutionContext, warehouse_db: WarehouseResource) -> dg.MaterializeResult:
     """A read-only copy of the DuckDB file (`compute_deals.snapshot.duckdb` beside it), published

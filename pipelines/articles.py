@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import zlib
+
 from pipelines.parse import canonicalize_url, content_hash, detect_language, parse_document
 from pipelines.relevance import judge_relevance
 
@@ -46,3 +48,10 @@ def article_from_raw(record: dict, keywords: tuple[str, ...] = ()) -> dict:
         **row,
     }
 
+
+
+def article_from_stored(task: tuple[dict, tuple[str, ...]]) -> dict:
+    """`article_from_raw` for a stored raw_documents row (bytes still zlib-compressed) and its
+    source's keywords: what a worker process of the parse step runs per document."""
+    record, keywords = task
+    return article_from_raw({**record, "body": zlib.decompress(record["body_zlib"])}, keywords)

@@ -1,4 +1,4 @@
-"""Dagster resources: the DuckDB warehouse and the sources file."""
+"""Dagster resources: the DuckDB warehouse, the sources file, and how work spreads over cores."""
 
 from __future__ import annotations
 
@@ -15,6 +15,7 @@ from pipelines.config import SourceConfig, load_sources
 from pipelines.consolidate import Corrections, load_corrections
 from pipelines.exports import DEFAULT_KEEP
 from pipelines.fetch import HttpClient
+from pipelines.parallel import PoolSettings, StartMethod
 
 # Every asset that writes to DuckDB runs in this pool. DuckDB allows one writer per file, so the
 # instance limits the pool to one slot (dagster_home/dagster.yaml): steps queue in Dagster instead
@@ -106,6 +107,25 @@ class HttpResource(dg.ConfigurableResource):
         )
 
 
+class ParallelismResource(dg.ConfigurableResource):
+    """How parsing and extraction spread over the machine's cores: a pool of worker processes per
+    step, fed in batches (only the step's own process writes to DuckDB)."""
+
+    workers: int = Field(default=0, ge=0, description="Worker processes for parsing and extraction: "
+                         "0 = one per available core, 1 = no pool (work in the step's process).")
+    batch_size: int = Field(default=500, ge=1, description="Documents read, processed and written at a "
+                            "time; memory holds two batches.")
+    serial_below: int = Field(default=64, ge=0, description="A day with fewer documents to process than "
+                              "this runs in the step's own process (starting workers takes about a second).")
+
+    start_method: str | None = Field(default=None, description="How workers start: fork (the default on "
+                                     "Linux: fast), spawn (the default elsewhere) or forkserver.")
+
+    def pool(self) -> PoolSettings:
+        return PoolSettings(workers=self.workers, batch_size=self.batch_size, serial_below=self.serial_below,
+                            start_method=StartMethod(self.start_method) if self.start_method else None)
+
+
 def default_resources() -> dict[str, dg.ConfigurableResource]:
     """Resources configured from the environment (COMPUTE_DEALS_DB, _SOURCES, _EXPORTS, _CORRECTIONS)."""
     database = settings.database_path()
@@ -115,4 +135,5 @@ def default_resources() -> dict[str, dg.ConfigurableResource]:
         "exports_dir": ExportsResource(path=str(settings.exports_path(database))),
         "corrections": CorrectionsResource(path=str(settings.corrections_path())),
         "http": HttpResource(),
+        "parallelism": ParallelismResource(),
     }

@@ -20,7 +20,11 @@ ARTICLES_SCHEMA = {
     "url": pl.String, "canonical_url": pl.String, "title": pl.String, "published": pl.Date,
     "lang": pl.String, "text": pl.String, "n_chars": pl.Int32, "content_hash": pl.String,
     "encoding": pl.String, "is_relevant": pl.Boolean, "relevance_reason": pl.String,
-    "parse_error": pl.String,
+    "parse_error": pl.String, "parse_key": pl.String,
+}
+EXTRACTED_ARTICLES_SCHEMA = {
+    "article_id": pl.String, "partition_date": pl.Date, "input_hash": pl.String, "extractor_version": pl.String,
+    "deal_mentions": pl.Int32, "investment_mentions": pl.Int32, "extracted_at": pl.Datetime("us", "UTC"),
 }
 _MENTION_CONTEXT = {"mention_id": pl.String, "article_id": pl.String, "source": pl.String, "lang": pl.String,
                    "published": pl.Date}

@@ -33,10 +33,12 @@ TABLES = (
     "company_gigawatt_commitments",
     "company_gigawatt_commitments_by_year",
     "investor_customer_loops",
+    "extracted_articles",
+    "asset_inputs",
     "company_candidates",
 )
 # Changes to tables that existing databases already have, applied in this order (idempotent).
-MIGRATIONS = ("migrate_add_confidence_columns",)
+MIGRATIONS = ("migrate_add_confidence_columns", "migrate_add_parse_key_column")
 
 
 # Views for the questions readers ask most (sql/README.md); created by each run before it publishes

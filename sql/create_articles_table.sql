@@ -16,5 +16,6 @@ create table if not exists articles (
     encoding varchar,
     is_relevant boolean not null default true,
     relevance_reason varchar,
-    parse_error varchar                -- why no text came out, when none did
+    parse_error varchar,               -- why no text came out, when none did
+    parse_key varchar                  -- hash of the bytes, hints, keywords and parser version parsed
 );

@@ -14,9 +14,8 @@ from pipelines import settings
 # day a database has data for (today, on a fresh one). Set before the code location is imported.
 os.environ.setdefault(settings.FIRST_DAY_ENV, "2025-01-01")
 
-from pipelines.definitions import build_definitions  # noqa: E402
-from pipelines.resources import CorrectionsResource, ExportsResource, HttpResource, SourcesResource, WarehouseResource  # noqa: E402
-from pipelines.schedules import DAILY_JOB_NAME  # noqa: E402
+from pipelines import runs  # noqa: E402
+from pipelines.resources import HttpResource, ParallelismResource  # noqa: E402
 
 SAMPLE_SOURCES = settings.PROJECT_ROOT / "samples" / "sources.yaml"
 SAMPLE_DAY = "2025-11-05"
@@ -30,25 +29,18 @@ def fast_http(**overrides) -> HttpResource:
 
 
 def pipeline_resources(database: Path, sources: Path = SAMPLE_SOURCES, exports: Path | None = None,
-                       corrections: Path | None = None, http: HttpResource | None = None) -> dict:
-    return {
-        "corrections": CorrectionsResource(path=str(corrections or database.parent / "no-corrections.yaml")),
-        "warehouse_db": WarehouseResource(database=str(database)),
-        "sources": SourcesResource(path=str(sources)),
-        "exports_dir": ExportsResource(path=str(exports or database.parent / "exports")),
-        "http": http or fast_http(),
-    }
+                       corrections: Path | None = None, http: HttpResource | None = None,
+                       parallelism: ParallelismResource | None = None) -> dict:
+    return runs.job_resources(database, sources, exports=exports, corrections=corrections, http=http or fast_http(),
+                              parallelism=parallelism)
 
 
 def run_daily_job(database: Path, day: str = SAMPLE_DAY, sources: Path = SAMPLE_SOURCES,
                   corrections: Path | None = None, http: HttpResource | None = None,
-                  **options) -> dg.ExecuteInProcessResult:
+                  parallelism: ParallelismResource | None = None, **options) -> dg.ExecuteInProcessResult:
     """The daily job exactly as the schedule runs it, on an ephemeral Dagster instance."""
-    resources = pipeline_resources(database, sources, corrections=corrections, http=http)
-    job = build_definitions(resources).resolve_job_def(DAILY_JOB_NAME)
-    quiet = {"loggers": {"console": {"config": {"log_level": "WARNING"}}}}
-    return job.execute_in_process(partition_key=day, instance=dg.DagsterInstance.ephemeral(), run_config=quiet,
-                                  **options)
+    return runs.run_daily_job(database, day, sources, corrections=corrections, http=http or fast_http(),
+                              parallelism=parallelism, **options)
 
 
 @pytest.fixture(scope="session")

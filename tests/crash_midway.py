@@ -2,7 +2,8 @@
 
 Used by test_pipeline_idempotence.py in a subprocess: `python crash_midway.py DB SOURCES DAY TABLE`.
 The process exits right after the rows of TABLE were deleted inside the open transaction, before
-they are inserted again.
+they are inserted again. It first forgets what was parsed, extracted and derived (as a new parser,
+extractor and consolidation version would), so that the run rewrites every table.
 """
 
 import os
@@ -23,6 +24,11 @@ def insert_then_die(con, target, frame, **options):
         os._exit(9)
     return original_insert(con, target, frame, **options)
 
+
+with warehouse.connect(Path(database)) as con:
+    con.execute("update articles set parse_key = null")
+    con.execute("delete from extracted_articles")
+    con.execute("delete from asset_inputs")
 
 warehouse.insert_frame = insert_then_die
 run_daily_job(Path(database), day=day, sources=Path(sources))

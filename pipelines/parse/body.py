@@ -5,6 +5,12 @@ precision mode without comments scores higher than its defaults, but on a few pa
 keeps only a fragment; then the balanced mode's text is taken instead. When trafilatura
 finds nothing at all (tiny pages, odd layouts), a BeautifulSoup pass over the likeliest
 container still returns the visible text.
+
+Speed: trafilatura's `fast` mode skips its comparison with readability and jusText, which
+costs about 40 % of its time and changes the result only where its own extractor found
+little. So fast mode goes first, and only a short result is extracted again with the
+comparison; the balanced rescue pass runs in fast mode (on the benchmark: the same F1, 0.971,
+in 0.6 × trafilatura's time of before).
 """
 
 from __future__ import annotations
@@ -21,6 +27,9 @@ from lxml import html as lxml_html
 # flood the run log with one line per teaser page.
 logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
 
+# Fast mode's text shorter than this is extracted again with the external comparison: a
+# plateau on the benchmark (400 to 800 chars score the same); below it, pages lose text.
+_FAST_TRUSTED_CHARS = 600
 # Short precision output, much longer balanced output: precision dropped real paragraphs.
 _SHORT_TEXT_CHARS = 1000
 _RESCUE_RATIO = 3.0
@@ -46,9 +55,11 @@ _FALLBACK_BLOCKS = ("p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote",
 
 def extract_body(tree: lxml_html.HtmlElement, url: str | None = None) -> str:
     """Article text, paragraphs separated by "\\n"; "" when the page has none."""
-    text = _trafilatura(tree, url, favor_precision=True)
+    text = _trafilatura(tree, url, favor_precision=True, fast=True)
+    if len(text) < _FAST_TRUSTED_CHARS:
+        text = _trafilatura(tree, url, favor_precision=True)
     if len(text) < _SHORT_TEXT_CHARS:
-        balanced = _trafilatura(tree, url, favor_precision=False)
+        balanced = _trafilatura(tree, url, favor_precision=False, fast=True)
         if len(balanced) > _RESCUE_RATIO * max(len(text), 1):
             text = balanced
     if not text:
@@ -56,12 +67,13 @@ def extract_body(tree: lxml_html.HtmlElement, url: str | None = None) -> str:
     return drop_related_links(text)
 
 
-def _trafilatura(tree: lxml_html.HtmlElement, url: str | None, *, favor_precision: bool) -> str:
+def _trafilatura(tree: lxml_html.HtmlElement, url: str | None, *, favor_precision: bool, fast: bool = False) -> str:
     try:
         text = trafilatura.extract(
             tree,
             url=url,
             favor_precision=favor_precision,
+            fast=fast,
             include_comments=False,
             include_tables=True,
             output_format="txt",
