@@ -25,7 +25,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # runnable without install
 
 from pipelines.extract.model.labels import read_labelled  # noqa: E402
-from pipelines.extract.model.training import SEED, TrainingCache, fit_model, folds  # noqa: E402
+from pipelines.extract.model.training import SEED, UNKNOWN_SHARE, TrainingCache, fit_model, folds  # noqa: E402
 from pipelines.extract.learned import decide, facts_from_decisions  # noqa: E402
 from pipelines.extract.grammar import grammar_facts  # noqa: E402
 
@@ -102,6 +102,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--unknown-share", type=float, default=0.5,
                         help="also score the folds as if this share of each article's registry companies were "
                              "unknown (new companies; default 0.5; 0 skips it)")
+    parser.add_argument("--train-unknown-share", type=float, default=UNKNOWN_SHARE,
+                        help=f"share of registry companies treated as unknown in training copies (default {UNKNOWN_SHARE})")
     args = parser.parse_args(argv)
 
     scorer = load_scorer(args.scorer)
@@ -119,7 +121,7 @@ def main(argv: list[str] | None = None) -> int:
             training = [a for j, part in enumerate(split) if j != k for a in part]
             analyse_fn = cache.analyse
             model = fit_model(training, analyse_fn, Path(tmp) / f"fold{k}", use_tagger=not args.no_tagger,
-                              seed=args.seed, cache=cache)
+                              seed=args.seed, cache=cache, unknown_share=args.train_unknown_share)
             for article in held_out:
                 analysis = analyse_fn(article, model.tagger)
                 facts = facts_from_decisions(analysis, model, decide(analysis, model, floor=min(THRESHOLDS)))

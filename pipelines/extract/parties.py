@@ -200,12 +200,39 @@ def _common_word(name: str) -> bool:
 
 
 def _plausible_open_name(name: str) -> bool:
-    """A tagged span worth a party: starts with a capital or digit, has a letter, is not a lone cue word."""
+    """A recognised name worth a party: starts with a capital or digit, has a letter, is not a lone function word,
+    a month, a plural of a chip ("GPUs") or a title (lexicon class not_a_name), nor a number of things
+    ("24 Rechenzentren"), and has no more than six words."""
     if not name or not re.match(r"[A-ZÄÖÜ0-9]", name) or not re.search(r"[^\W\d_]", name):
         return False
-    if len(name) < 2 or len(name.split()) > _MAX_NAME_WORDS:
+    words = name.split()
+    if len(name) < 2 or len(words) > _MAX_NAME_WORDS:
         return False
-    return not lexicon().pattern("function_word").fullmatch(name)
+    if words[0].isdigit() and len(words) == 2 and _common_word(words[1]):
+        return False
+    lex = lexicon()
+    if lex.pattern("function_word").fullmatch(name) or lex.pattern("not_a_name").fullmatch(words[0]):
+        return False
+    return not (len(words) == 1 and lex.pattern("not_a_name").fullmatch(name))
+
+
+# Cue classes that stand right before or after a party of a deal or an investment ("von X", "led by X",
+# "X liefert", "X invests"): a name the tagger finds elsewhere (a place, a product, a person) is no party.
+_BEFORE_A_PARTY = frozenset({"from", "with", "by", "into", "to", "lead", "participate", "investor_noun",
+                             "customer", "provider_noun", "list_marker"})
+_AFTER_A_PARTY = frozenset({"supply", "acquire", "invest", "lease_out", "sign", "use", "access", "build",
+                            "round", "deal_noun", "money_verb"})
+_PARTY_POSITION_WORDS = 3
+
+
+def in_party_position(doc: Document, start: int, end: int) -> bool:
+    """Whether a cue that introduces or follows a party stands within three words of the span."""
+    sentence = doc.sentences[doc.sentence_index(start)]
+    before = doc.tokens_between(sentence[0], start)[-_PARTY_POSITION_WORDS:]
+    after = doc.tokens_between(end, sentence[1])[:_PARTY_POSITION_WORDS]
+    if before and any(cls in _BEFORE_A_PARTY for cls, _, _ in doc.cues_between(before[0].start, start)):
+        return True
+    return bool(after) and any(cls in _AFTER_A_PARTY for cls, _, _ in doc.cues_between(end, after[-1].end))
 
 
 def find_parties(doc: Document, tagger: PartyTagger | None = None) -> list[PartyMention]:
@@ -217,7 +244,8 @@ def find_parties(doc: Document, tagger: PartyTagger | None = None) -> list[Party
     open_found = legal_form_mentions(doc) + list_mentions(doc, mentions)
     if tagger is not None:
         for span in tagger.tag(doc):
-            open_found.append(PartyMention(clean_name(span.text), span.start, span.end, PartySource.TAGGER))
+            if in_party_position(doc, span.start, span.end):
+                open_found.append(PartyMention(clean_name(span.text), span.start, span.end, PartySource.TAGGER))
     for m in sorted(open_found, key=lambda m: (m.start, -(m.end - m.start))):
         if overlaps(m.start, m.end) or not _plausible_open_name(m.name):
             continue

@@ -123,7 +123,7 @@ class PartyTagger:
         self._tagger = pycrfsuite.Tagger()
         self._tagger.open(str(self.path))
 
-    def tag(self, doc: Document, min_probability: float = 0.5) -> list[TaggedSpan]:
+    def tag(self, doc: Document, min_probability: float = 0.8) -> list[TaggedSpan]:
         """Spans of tokens whose probability of being part of an organisation's name (B-ORG or I-ORG, from the
         CRF's marginals) reaches `min_probability`; a lower value finds more names and more noise."""
         spans = []

@@ -120,7 +120,7 @@ def _gold_by_pair(article: LabelledArticle) -> tuple[dict, dict]:
     return deals, investments
 
 
-UNKNOWN_SHARE = 0.3  # of the registry companies of an article, treated as unknown in an added training copy
+UNKNOWN_SHARE = 0.15  # of the registry companies of an article, treated as unknown in an added training copy
 
 
 def unknown_companies(article: LabelledArticle, analysis, share: float, seed: int) -> set[str]:
