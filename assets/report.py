@@ -11,7 +11,9 @@ from assets.derive import (
     company_candidates, company_gigawatt_commitments, company_gigawatt_commitments_by_year, investor_customer_loops,
 )
 from pipelines import settings, warehouse
-from pipelines.exports import export_database
+from assets.metadata import inputs_metadata
+from pipelines.exports import EXPORTED_TABLES, export_database
+from pipelines.incremental import Inputs, record_inputs, recorded_inputs, table_fingerprint
 from pipelines.resources import DUCKDB_WRITE_POOL, ExportsResource, WarehouseResource
 
 __all__ = ["exports_and_report", "warehouse_snapshot"]
@@ -65,24 +67,48 @@ def warehouse_snapshot(context: dg.AssetExecutionContext, warehouse_db: Warehous
 )
 def exports_and_report(context: dg.AssetExecutionContext, warehouse_db: WarehouseResource,
                        exports_dir: ExportsResource):
-    """Write the export folder and its report from the published snapshot."""
+    """Write the export folder and its report from the published snapshot; when no exported table
+    changed since the last export and its files are still there, `latest` is already right: keep it."""
     day = _export_day(context)
-    with warehouse.connect(warehouse_db.snapshot_path, read_only=True) as con:
-        result = export_database(con, database=Path(warehouse_db.database), root=Path(exports_dir.path), day=day,
+    root = Path(exports_dir.path)
+    with warehouse.connect(warehouse_db.snapshot_path, read_only=True) as snapshot:
+        inputs = Inputs({**{table: table_fingerprint(snapshot, table) for table in EXPORTED_TABLES},
+                         "root": str(root), "keep": str(exports_dir.keep)})
+    with warehouse_db.connect() as con:
+        recorded = recorded_inputs(con, "exports")
+    latest = root / "latest"
+    skipped = (recorded is not None and recorded.unchanged(inputs)
+               and all((latest / name).is_file() for name in recorded.details.get("files", ["-"])))
+    if skipped:
+        context.log.info(f"exports: no exported table changed since the last export; {latest} is kept")
+        work = inputs_metadata(inputs, recorded, skipped)
+        yield dg.MaterializeResult(asset_key="exports", metadata={
+            "folder": dg.MetadataValue.path(str(latest.resolve())), "latest": dg.MetadataValue.path(str(latest)),
+            "files": dg.MetadataValue.json(recorded.details["files"]), **work})
+        yield dg.MaterializeResult(asset_key="report", metadata={
+            "report_path": dg.MetadataValue.path(str(latest.resolve() / "report.html")),
+            "report_url": dg.MetadataValue.url((latest.resolve() / "report.html").as_uri()), **work})
+        return
+    with warehouse.connect(warehouse_db.snapshot_path, read_only=True) as snapshot:
+        result = export_database(snapshot, database=Path(warehouse_db.database), root=root, day=day,
                                  keep=exports_dir.keep, read_from=warehouse_db.snapshot_path)
+    files = sorted(path.name for path in result.files)
+    with warehouse_db.connect() as con:
+        record_inputs(con, "exports", inputs, {"files": files})
+    work = inputs_metadata(inputs, recorded, False)
     context.log.info(f"exports: {len(result.rows)} tables, {sum(result.rows.values())} rows → {result.folder}")
     if result.pruned:
         context.log.info(f"exports: deleted the exports of {', '.join(result.pruned)} (keeping {exports_dir.keep})")
     yield dg.MaterializeResult(asset_key="exports", metadata={
         "folder": dg.MetadataValue.path(str(result.folder)),
         "latest": dg.MetadataValue.path(str(result.latest)),
-        "files": dg.MetadataValue.json(sorted(path.name for path in result.files)),
-        "rows": dg.MetadataValue.json(result.rows),
+        "files": dg.MetadataValue.json(files),
+        "rows": dg.MetadataValue.json(result.rows), **work,
     })
     yield dg.MaterializeResult(asset_key="report", metadata={
         "report_path": dg.MetadataValue.path(str(result.report)),
         "report_url": dg.MetadataValue.url(result.report.as_uri()),
-        "compared_with": result.previous_day or "nothing (first export)",
+        "compared_with": result.previous_day or "nothing (first export)", **work,
     })
 
 

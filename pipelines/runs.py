@@ -8,6 +8,7 @@ from pathlib import Path
 
 import dagster as dg
 
+from pipelines import settings
 from pipelines.definitions import build_definitions
 from pipelines.resources import (
     CorrectionsResource,
@@ -25,12 +26,12 @@ QUIET = {"loggers": {"console": {"config": {"log_level": "WARNING"}}}}
 def job_resources(database: Path, sources: Path, *, exports: Path | None = None, corrections: Path | None = None,
                   http: HttpResource | None = None, parallelism: ParallelismResource | None = None) -> dict:
     """Every resource of the code location, pointed at `database` and `sources`; exports go beside
-    the database and a missing corrections file means no corrections."""
+    the database, in a folder named after it, and a missing corrections file means no corrections."""
     return {
         "corrections": CorrectionsResource(path=str(corrections or database.parent / "no-corrections.yaml")),
         "warehouse_db": WarehouseResource(database=str(database)),
         "sources": SourcesResource(path=str(sources)),
-        "exports_dir": ExportsResource(path=str(exports or database.parent / "exports")),
+        "exports_dir": ExportsResource(path=str(exports or settings.default_exports_root(database))),
         "http": http or HttpResource(),
         "parallelism": parallelism or ParallelismResource(),
     }

@@ -31,16 +31,18 @@ def fast_http(**overrides) -> HttpResource:
 def pipeline_resources(database: Path, sources: Path = SAMPLE_SOURCES, exports: Path | None = None,
                        corrections: Path | None = None, http: HttpResource | None = None,
                        parallelism: ParallelismResource | None = None) -> dict:
-    return runs.job_resources(database, sources, exports=exports, corrections=corrections, http=http or fast_http(),
-                              parallelism=parallelism)
+    return runs.job_resources(database, sources, exports=exports or database.parent / "exports",
+                              corrections=corrections, http=http or fast_http(), parallelism=parallelism)
 
 
 def run_daily_job(database: Path, day: str = SAMPLE_DAY, sources: Path = SAMPLE_SOURCES,
                   corrections: Path | None = None, http: HttpResource | None = None,
-                  parallelism: ParallelismResource | None = None, **options) -> dg.ExecuteInProcessResult:
-    """The daily job exactly as the schedule runs it, on an ephemeral Dagster instance."""
+                  parallelism: ParallelismResource | None = None, exports: Path | None = None,
+                  **options) -> dg.ExecuteInProcessResult:
+    """The daily job exactly as the schedule runs it, on an ephemeral Dagster instance; exports go to
+    `exports` (default: a folder `exports` beside the database)."""
     return runs.run_daily_job(database, day, sources, corrections=corrections, http=http or fast_http(),
-                              parallelism=parallelism, **options)
+                              parallelism=parallelism, exports=exports or database.parent / "exports", **options)
 
 
 @pytest.fixture(scope="session")

@@ -24,7 +24,8 @@ pytest.importorskip("dagster_postgres", reason="dagster-postgres is missing: ins
 
 SCHEDULE = f"{DAILY_JOB_NAME}_schedule"
 ASSETS = {"raw_documents", "articles", "deal_mentions", "investment_mentions", "deals", "investments",
-          "company_gigawatt_commitments", "company_gigawatt_commitments_by_year", "investor_customer_loops", "exports"}
+          "company_gigawatt_commitments", "company_gigawatt_commitments_by_year", "investor_customer_loops", "exports",
+          "party_mentions", "company_candidates", "warehouse_snapshot", "report"}
 
 
 @pytest.fixture(scope="module")

@@ -25,10 +25,11 @@ def test_each_run_publishes_a_read_only_snapshot_with_the_views(tmp_path):
     assert run_daily_job(database).success
     snapshot = settings.snapshot_path(database)
     assert snapshot == tmp_path / "w.snapshot.duckdb" and not stat.S_IMODE(snapshot.stat().st_mode) & 0o222
+    # every table as the run left it, but the bookkeeping the export step writes after the snapshot
     with warehouse.connect(database, read_only=True) as con:
-        expected = warehouse.table_counts(con)
+        expected = {t: n for t, n in warehouse.table_counts(con).items() if t != "asset_inputs"}
     with warehouse.connect(snapshot, read_only=True) as con:
-        assert warehouse.table_counts(con) == expected
+        assert {t: n for t, n in warehouse.table_counts(con).items() if t != "asset_inputs"} == expected
         views = {row[0] for row in con.execute("select view_name from duckdb_views() where not internal").fetchall()}
         assert set(warehouse.VIEWS) <= views
     assert not list(tmp_path.glob(".*.partial"))
