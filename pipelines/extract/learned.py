@@ -230,6 +230,7 @@ def facts_from_decisions(analysis: ArticleAnalysis, model: ExtractorModel, decis
             attrs = {"resource": grammar_fact.resource, "year": grammar_fact.year or attrs["year"],
                      "status": grammar_fact.status}
         deals.append({"buyer": d.a, "providers": list(providers), **attrs,
+                      "rule": getattr(grammar_fact, "rule", None),
                       **_figure_fields(figures, DEAL_KINDS), "confidence": round(confidence, 4),
                       "evidence": doc.text[d.evidence[0] : d.evidence[1]], "evidence_start": d.evidence[0],
                       "evidence_end": d.evidence[1]})
@@ -239,7 +240,7 @@ def facts_from_decisions(analysis: ArticleAnalysis, model: ExtractorModel, decis
         grammar_fact = analysis.grammar.investment_facts.get((d.a, d.b))
         figures = choose_figures(analysis, model, d.scored.candidate, "investment", grammar_fact)
         shares = getattr(grammar_fact, "shares", None) if grammar_fact is not None else None
-        investments.append({"investor": d.a, "investee": d.b,
+        investments.append({"investor": d.a, "investee": d.b, "rule": getattr(grammar_fact, "rule", None),
                             "instrument": _instrument(doc, d.evidence, grammar_fact),
                             **_figure_fields(figures, INVESTMENT_KINDS), "shares": shares,
                             "confidence": round(d.confidence, 4),

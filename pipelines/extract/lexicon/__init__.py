@@ -104,16 +104,26 @@ class _Matcher:
     suffix: dict[str, tuple[_Term, ...]]
     infix: tuple[_Term, ...]
     regexes: dict[str, re.Pattern[str]]  # class -> its `re:` entries
+    prefix_lengths: tuple[int, ...] = ()  # the lengths of the prefixes and suffixes there are: no other is looked up
+    suffix_lengths: tuple[int, ...] = ()
+    infix_pattern: re.Pattern[str] | None = None  # every infix, to find the ones inside a token in one search
 
     def matches(self, text: str) -> list[tuple[str, int, int]]:
         tokens = [(m.group(), m.group().lower(), m.start(), m.end()) for m in _WORD.finditer(text)]
         found = set()
         for i, (raw, low, start, _) in enumerate(tokens):
             candidates = list(self.exact.get(low, ())) + list(self.exact.get(raw, ()))
-            for k in range(1, len(low) + 1):
+            n = len(low)
+            for k in self.prefix_lengths:
+                if k > n:
+                    break
                 candidates += self.prefix.get(low[:k], ()) + self.prefix.get(raw[:k], ())
+            for k in self.suffix_lengths:
+                if k > n:
+                    break
                 candidates += self.suffix.get(low[-k:], ()) + self.suffix.get(raw[-k:], ())
-            candidates += [t for t in self.infix if t.words[0][0] in (raw if t.case_sensitive else low)]
+            if self.infix_pattern is not None and self.infix_pattern.search(low):
+                candidates += [t for t in self.infix if t.words[0][0] in (raw if t.case_sensitive else low)]
             for term in candidates:
                 if i + len(term.words) > len(tokens):
                     continue
@@ -147,7 +157,9 @@ def _matcher(classes: dict[str, WordClass], lang: str | None, sensitive: set[str
     freeze = lambda d: {k: tuple(v) for k, v in d.items()}
     return _Matcher(freeze(index["exact"]), freeze(index["prefix"]), freeze(index["suffix"]), tuple(infix),
                     {name: re.compile("|".join(f"(?:{r})" for r in rs), 0 if name in sensitive else re.IGNORECASE)
-                     for name, rs in regexes.items()})
+                     for name, rs in regexes.items()},
+                    tuple(sorted({len(k) for k in index["prefix"]})), tuple(sorted({len(k) for k in index["suffix"]})),
+                    re.compile("|".join(re.escape(t.words[0][0].lower()) for t in infix)) if infix else None)
 
 
 @dataclass(frozen=True)

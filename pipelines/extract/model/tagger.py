@@ -115,6 +115,23 @@ def _may_be_in_a_name(word: str) -> bool:
     return word[:1].isupper() or word[:1].isdigit() or word in _NAME_INNER
 
 
+def _worth_tagging(doc: Document, index: int) -> bool:
+    """Whether the sentence has a word that could be part of an unknown name: after its first word, not in a
+    registry name, capitalised or a digit, and not a common word of either language ("Rechenzentren") unless it
+    is written in capitals ("HLRS"). Other sentences are not tagged at all (most of German text)."""
+    start, end = doc.sentences[index]
+    registry = [(m.start, m.end) for m in doc.registry if start <= m.start < end]
+    for token in doc.sentence_tokens(index)[1:]:
+        word = token.text
+        if not (word[:1].isupper() or word[:1].isdigit()) or any(s <= token.start < e for s, e in registry):
+            continue
+        de, en = zipf(word)
+        if word.isupper() or max(de, en) < 3.5:
+            return True
+    return False
+
+
+
 class PartyTagger:
     """A trained CRF, loaded once."""
 
@@ -128,6 +145,8 @@ class PartyTagger:
         CRF's marginals) reaches `min_probability`; a lower value finds more names and more noise."""
         spans = []
         for index in range(len(doc.sentences)):
+            if not _worth_tagging(doc, index):
+                continue
             tokens, features = sentence_features(doc, index)
             if not tokens:
                 continue
