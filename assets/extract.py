@@ -8,6 +8,7 @@ from assets.metadata import frame_metadata, step_metadata
 from assets.parse import articles
 from assets.progress import Progress
 from pipelines import warehouse
+from pipelines.extract.document import MAX_TEXT_CHARS
 from pipelines.extract.version import EXTRACTOR_VERSION
 from pipelines.partition_steps import extract_day, extract_day_size
 from pipelines.partitions import daily_partitions
@@ -47,11 +48,17 @@ def mentions(context: dg.AssetExecutionContext, warehouse_db: WarehouseResource,
         outcome = extract_day(con, day, parallelism.pool(), on_batch=progress.advance)
         previews = {table: _day_preview(con, table, day)
                     for table in ("deal_mentions", "investment_mentions", "party_mentions")}
+        cut = warehouse.query_frame(con, "select article_id, source, url, n_chars from articles where partition_date = "
+                                         "$day and is_relevant and n_chars > $limit order by article_id",
+                                    {"day": day, "limit": MAX_TEXT_CHARS})
+    for row in cut.iter_rows(named=True):
+        context.log.warning(f"extraction read the first {MAX_TEXT_CHARS:,} of {row['n_chars']:,} characters of "
+                            f"{row['source']} {row['url'] or row['article_id']} (the rest is no news article)")
 
     progress.done = outcome.items
     progress.finish(deal_mentions=previews["deal_mentions"][1], investment_mentions=previews["investment_mentions"][1],
                     new_organisations=previews["party_mentions"][1])
-    work = {**step_metadata(outcome, "articles"), "extractor_version": EXTRACTOR_VERSION}
+    work = {**step_metadata(outcome, "articles"), "extractor_version": EXTRACTOR_VERSION, "texts_cut": cut.height}
     columns = {"deal_mentions": ["buyer", "providers", "resource", "gw", "usd", "confidence", "evidence"],
                "investment_mentions": ["investor", "investee", "instrument", "usd", "confidence", "evidence"],
                "party_mentions": ["name", "kind", "evidence"]}

@@ -88,3 +88,28 @@ def test_exports_are_written(sample_warehouse):
     for sheet in ("Deals", "Investments", "GW commitments", "Investor-customer loops"):
         assert f'name="{sheet}"' in sheets
     assert "Anthropic" in shared_strings
+
+
+def test_a_huge_text_is_cut_for_extraction_and_the_cut_is_logged(tmp_path):
+    """A 10 MB "article" (a dump, not news) is extracted from its first MAX_TEXT_CHARS characters; the run says so."""
+    import json
+
+    import dagster as dg
+
+    from pipelines.extract.document import MAX_TEXT_CHARS
+    from pipelines.runs import run_daily_job as run
+
+    text = "OpenAI mietet für 10 Milliarden Dollar GPU-Kapazität bei Oracle. " + "Rechenzentrum Füllwort " * 450_000
+    (tmp_path / "dump.jsonl").write_text(json.dumps({"id": "dump-1", "lang": "de", "title": "GPU-Kapazität",
+                                                     "text": text}) + "\n", encoding="utf-8")
+    (tmp_path / "sources.yaml").write_text("sources:\n  - {name: dump, kind: jsonl, path: dump.jsonl}\n",
+                                           encoding="utf-8")
+    assert len(text) > 10_000_000 > MAX_TEXT_CHARS
+    instance = dg.DagsterInstance.ephemeral()
+    result = run(tmp_path / "w.duckdb", "2025-11-05", tmp_path / "sources.yaml", instance=instance,
+                 http=None, exports=tmp_path / "exports")
+    assert result.success
+    (event,) = [m for m in result.asset_materializations_for_node("mentions")
+                if m.asset_key.to_user_string() == "deal_mentions"]
+    assert event.metadata["texts_cut"].value == 1
+    assert any("characters of dump" in entry.user_message for entry in instance.all_logs(result.run_id))
