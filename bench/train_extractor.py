@@ -10,7 +10,7 @@
    twice the wrong or invented ones is highest). The grammar's own precision is measured on the
    same articles (the confidence of facts in rules-only mode).
 2. The final model is trained on all given articles and written to --out (default: the package's
-   `pipelines/extract/model/files/`): decision.json (weights, thresholds, what it was trained on)
+   `pipelines/extract/model/files/`): decision.json (weights, thresholds, what it was trained on), trees.json
    and party_tagger.crfsuite. Same articles and seed, same files.
 --vocabulary rebuilds the word-frequency table first (needs `pip install -e ".[train]"`).
 """

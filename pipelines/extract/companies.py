@@ -2,7 +2,9 @@
 
 The names live in companies.yaml so that adding a company is a data change. Matching is
 case-sensitive (so the English word "meta" or German "arm" are not companies) with an
-ALL-CAPS variant of every name, because press releases write "NVIDIA" and "HUMAIN".
+ALL-CAPS variant of every name, because press releases write "NVIDIA" and "HUMAIN". A text
+written in lower case (a transcript, a forum post) is matched without regard to case: there the
+case says nothing.
 """
 
 from __future__ import annotations
@@ -80,6 +82,8 @@ class _Registry:
     surface_to_name: dict[str, tuple[str, bool]]  # surface form -> (canonical, via_product)
     folded_to_name: dict[str, str]  # lower-case alias -> canonical
     pattern: re.Pattern
+    lower_to_name: dict[str, tuple[str, bool]]  # lower-case surface form -> (canonical, via_product)
+    pattern_any_case: re.Pattern
 
 
 @lru_cache(maxsize=1)
@@ -109,7 +113,10 @@ def _registry() -> _Registry:
                 folded[surface.lower()] = name
     alternation = "|".join(re.escape(s) for s in sorted(surfaces, key=len, reverse=True))
     pattern = re.compile(rf"(?<![\w.])({alternation}){_GENITIVE}(?![\w])")
-    return _Registry(info, surfaces, folded, pattern)
+    lower = {}
+    for surface, value in surfaces.items():
+        lower.setdefault(surface.lower(), value)
+    return _Registry(info, surfaces, folded, pattern, lower, re.compile(pattern.pattern, re.IGNORECASE))
 
 
 def company_info(name: str) -> CompanyInfo | None:
@@ -147,13 +154,25 @@ def _context_allows(info: CompanyInfo, surface: str, text: str, start: int, end:
     return True
 
 
+_LETTERS_PER_CAPITAL = 300  # normal prose has a capital every 15 to 40 letters, even a sentence of one long clause
+
+
+def written_in_lower_case(text: str) -> bool:
+    """A text (nearly) without capital letters, whose case says nothing about names: "openai signs with amd",
+    also with a headline or a byline in normal case above it (one capital in 300 letters at most). Decided the
+    same for the whole article and for each of its sentences."""
+    letters = sum(c.isalpha() for c in text)
+    return letters > 0 and sum(c.isupper() for c in text) * _LETTERS_PER_CAPITAL <= letters
+
+
 def find_companies(text: str) -> list[CompanyMention]:
     """All company mentions in `text`, in order; spans cover the name without genitive suffix."""
     registry = _registry()
+    any_case = written_in_lower_case(text)
     mentions = []
-    for match in registry.pattern.finditer(text):
+    for match in (registry.pattern_any_case if any_case else registry.pattern).finditer(text):
         surface = match.group(1)
-        name, via_product = registry.surface_to_name[surface]
+        name, via_product = registry.lower_to_name[surface.lower()] if any_case else registry.surface_to_name[surface]
         start, end = match.start(1), match.end(1)
         if _context_allows(registry.info[name], surface, text, start, end):
             mentions.append(CompanyMention(name, start, end, via_product))

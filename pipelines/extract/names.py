@@ -53,3 +53,9 @@ def fold(name: str | None) -> str:
     cleaned = clean_name(name)
     known = canonical_company(cleaned)
     return (known or cleaned).lower()
+
+
+def name_occurrences(text: str, name: str) -> list[tuple[int, int]]:
+    """Where `name` stands in `text` as a whole word (a genitive after it is not part of the span)."""
+    pattern = re.compile(rf"(?<![\w]){re.escape(name)}(?=(?:['’]s?)?(?![\w]))")
+    return [(m.start(), m.end()) for m in pattern.finditer(text)]

@@ -17,7 +17,7 @@ from enum import Enum
 from .companies import company_info, canonical_company
 from .document import Document
 from .lexicon import lexicon
-from .names import clean_name
+from .names import clean_name, name_occurrences
 from .model.tagger import PartyTagger
 from .model.vocabulary import zipf
 
@@ -223,6 +223,7 @@ _BEFORE_A_PARTY = frozenset({"from", "with", "by", "into", "to", "lead", "partic
 _AFTER_A_PARTY = frozenset({"supply", "acquire", "invest", "lease_out", "sign", "use", "access", "build",
                             "round", "deal_noun", "money_verb"})
 _PARTY_POSITION_WORDS = 3
+TAGGER_MIN_PROBABILITY = 0.5  # that a token is part of a name (CRF marginal); in_party_position filters the rest
 
 
 def in_party_position(doc: Document, start: int, end: int) -> bool:
@@ -243,16 +244,36 @@ def find_parties(doc: Document, tagger: PartyTagger | None = None) -> list[Party
     overlaps = lambda s, e: any(ts < e and s < te for ts, te in taken)
     open_found = legal_form_mentions(doc) + list_mentions(doc, mentions)
     if tagger is not None:
-        for span in tagger.tag(doc):
+        for span in tagger.tag(doc, TAGGER_MIN_PROBABILITY):
             if in_party_position(doc, span.start, span.end):
                 open_found.append(PartyMention(clean_name(span.text), span.start, span.end, PartySource.TAGGER))
+    accepted = []
     for m in sorted(open_found, key=lambda m: (m.start, -(m.end - m.start))):
         if overlaps(m.start, m.end) or not _plausible_open_name(m.name):
             continue
         known = canonical_company(m.name)
         mentions.append(PartyMention(known, m.start, m.end, PartySource.REGISTRY) if known else m)
         taken.append((m.start, m.end))
+        if not known:
+            accepted.append(m)
+    for m in _other_occurrences(doc, accepted):
+        if not overlaps(m.start, m.end):
+            mentions.append(m)
+            taken.append((m.start, m.end))
     return sorted(mentions, key=lambda m: m.start)
+
+
+def _other_occurrences(doc: Document, accepted: list[PartyMention]) -> list[PartyMention]:
+    """Every other place where the article writes a name already recognised as an organisation: "Rebellions
+    merged with …" is the party found in "invested in Rebellions" (one article names one organisation alike;
+    the name found where a cue vouches for it, its other mentions give the decision layer their contexts)."""
+    found = []
+    for m in accepted:
+        surface = doc.text[m.start:m.end]
+        for start, end in name_occurrences(doc.text, surface):
+            if start != m.start:
+                found.append(PartyMention(m.name, start, end, m.source))
+    return found
 
 
 def group_entities(mentions: list[PartyMention]) -> dict[str, Entity]:

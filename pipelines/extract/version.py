@@ -13,10 +13,11 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-CODE_VERSION = "grammar+model-2026-12-04"
+CODE_VERSION = "grammar+model-2026-12-05"
 _EXTRACT = Path(__file__).parent
 _DATA_FILES = ("companies.yaml", "descriptors.yaml", "lexicon/de.yaml", "lexicon/en.yaml",
-               "model/files/decision.json", "model/files/party_tagger.crfsuite", "model/files/common_words.tsv.gz")
+               "model/files/decision.json", "model/files/trees.json", "model/files/party_tagger.crfsuite",
+               "model/files/common_words.tsv.gz")
 
 
 def _data_digest() -> str:

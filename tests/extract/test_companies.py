@@ -73,3 +73,20 @@ def test_spans_point_at_the_name():
 )
 def test_canonical_company(alias, name):
     assert canonical_company(alias) == name
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("openai signs a 6 gw deal with amd, and microsoft buys capacity from nebius", ["OpenAI", "AMD", "Microsoft", "Nebius"]),
+    ("openai und amd unterzeichnen einen vertrag über 6 gw; microsoft mietet rechenleistung bei nebius",
+     ["OpenAI", "AMD", "Microsoft", "Nebius"]),
+])
+def test_text_without_capitals_is_matched_in_any_case(text, expected):
+    assert [m.name for m in find_companies(text)] == expected
+
+
+@pytest.mark.parametrize("text", [
+    "OpenAI said the meta question of scale matters.",
+    "OpenAI sprach über die meta Ebene der Skalierung.",
+])
+def test_text_with_capitals_keeps_case(text):
+    assert [m.name for m in find_companies(text)] == ["OpenAI"]

@@ -79,3 +79,22 @@ def test_long_text_is_cut_and_says_so():
     result = extract(text, "de")
     assert result.text_cut
     assert any(d["buyer"] == "OpenAI" for d in result.deals)
+
+
+_LOWER_CASE_EN = ("openai has signed a $38 billion agreement to rent cloud capacity from amazon web services over seven "
+                  "years. the contract runs until 2032, the company said on monday, and analysts call it one of the "
+                  "largest of its kind so far; both sides declined to say how many chips it covers.")
+_LOWER_CASE_DE = ("openai hat eine vereinbarung über 38 milliarden dollar unterzeichnet, um über sieben jahre "
+                  "cloud-kapazität bei amazon web services zu mieten. der vertrag läuft bis 2032, teilte das "
+                  "unternehmen am montag mit, und er gilt als einer der größten seiner art; wie viele chips er "
+                  "umfasst, sagten beide seiten nicht.")
+
+
+@pytest.mark.parametrize("text, lang", [
+    (_LOWER_CASE_EN, "en"), ("Copy 17.\n" + _LOWER_CASE_EN, "en"),
+    (_LOWER_CASE_DE, "de"), ("Kopie 17.\n" + _LOWER_CASE_DE, "de"),
+])
+def test_text_written_in_lower_case_names_its_companies(text, lang):
+    """Registry names in any case when the text has (nearly) no capitals, also under a normal-case first line."""
+    deals = extract(text, lang, floor=0.0).deals
+    assert any(d["buyer"] == "OpenAI" and d["providers"] == ["Amazon"] for d in deals)

@@ -13,10 +13,12 @@ import pytest
 from pipelines.extract.extractor import ExtractionMode, extract
 from pipelines.extract.grammar import grammar_facts
 from pipelines.extract.learned import analyse_article
-from pipelines.extract.model.decide import DECISION_FILE, ExtractorModel
+from pipelines.extract.model.decide import DECISION_FILE, TREES_FILE, ExtractorModel
 from pipelines.extract.model.labels import read_labelled
 from pipelines.extract.model.linear import LinearModel, fit_linear
+from pipelines.extract.model.scorer import PairScorer
 from pipelines.extract.model.training import fit_model
+from pipelines.extract.model.trees import TREE_SETTINGS, TreeEnsemble, fit_trees
 
 FIXTURE = Path(__file__).parent / "fixtures" / "training_sample.jsonl"
 
@@ -44,6 +46,7 @@ def trained(tmp_path_factory) -> tuple[Path, Path]:
 def test_training_is_deterministic(trained):
     first, second = trained
     assert (first / DECISION_FILE.name).read_bytes() == (second / DECISION_FILE.name).read_bytes()
+    assert (first / TREES_FILE.name).read_bytes() == (second / TREES_FILE.name).read_bytes()
     assert (first / "party_tagger.crfsuite").read_bytes() == (second / "party_tagger.crfsuite").read_bytes()
 
 
@@ -52,6 +55,8 @@ def test_model_file_records_what_it_learned_from(trained):
     assert data["meta"]["articles"] == 12
     assert data["meta"]["deal_positives"] > 0 and data["meta"]["investment_positives"] > 0
     assert data["deal"]["weights"] and data["investment"]["weights"]
+    trees = json.loads((trained[0] / TREES_FILE.name).read_text(encoding="utf-8"))
+    assert trees["deal"]["trees"] and trees["investment"]["trees"]
 
 
 @pytest.mark.parametrize("text, lang", [
@@ -83,6 +88,35 @@ def test_linear_model_gives_what_scikit_learn_gives():
     assert [model.probability(r) for r in rows] == pytest.approx(expected.tolist(), abs=1e-9)
     assert LinearModel.from_dict(json.loads(json.dumps(model.to_dict()))).probability(rows[0]) == pytest.approx(
         expected[0], abs=1e-6)
+
+
+def test_trees_give_what_scikit_learn_gives():
+    from sklearn.ensemble import HistGradientBoostingClassifier
+    from sklearn.feature_extraction import DictVectorizer
+
+    rng = np.random.default_rng(5)
+    rows = [{**{f"f{j}": 1.0 for j in rng.choice(12, 4, replace=False)}, "distance": float(rng.integers(0, 9))}
+            for _ in range(400)]
+    labels = [int(("f1" in r and "f2" in r) or ("f7" in r and r["distance"] < 3)) for r in rows]  # interactions
+    model = fit_trees(rows, labels, seed=0)
+    vectorizer = DictVectorizer(sort=True)
+    x = vectorizer.fit_transform(rows).toarray()
+    reference = HistGradientBoostingClassifier(**TREE_SETTINGS, early_stopping=False, random_state=0).fit(x, labels)
+    expected = reference.predict_proba(x)[:, 1]
+    assert [model.probability(r) for r in rows] == pytest.approx(expected.tolist(), abs=1e-9)
+    assert model.probabilities(rows) == pytest.approx(expected.tolist(), abs=1e-9)  # all rows at once
+    assert model.probabilities([]) == []
+    assert TreeEnsemble.from_dict(json.loads(json.dumps(model.to_dict()))).probability(rows[0]) == pytest.approx(
+        expected[0], abs=1e-6)
+
+
+def test_pair_scorer_is_the_mean_of_the_linear_model_and_the_trees():
+    rows = [{"a": 1.0}, {"b": 1.0}] * 20
+    labels = [1, 0] * 20
+    scorer = PairScorer(fit_linear(rows, labels, c=1.0, seed=0), fit_trees(rows, labels, seed=0))
+    row = {"a": 1.0}
+    assert scorer.probability(row) == pytest.approx((scorer.linear.probability(row) + scorer.trees.probability(row)) / 2)
+    assert PairScorer(scorer.linear).probability(row) == scorer.linear.probability(row)  # a model without trees
 
 
 @pytest.mark.parametrize("lang", ["de", "en"])

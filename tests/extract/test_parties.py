@@ -72,3 +72,16 @@ def test_short_name_is_the_long_one_named_before():
 ])
 def test_open_kind_from_the_words_of_the_name(name, kind):
     assert open_kind(name) == kind
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("The round was led by Nvidia, with Tallowin, Merovan and AMD participating. Tallowin said it would add "
+     "more later.", "en"),
+    ("Angeführt wurde die Runde von Nvidia; beteiligt waren außerdem Tallowin, Merovan und AMD. Tallowin will "
+     "später mehr investieren.", "de"),
+])
+def test_other_occurrences_of_a_recognised_name_are_mentions(text, lang):
+    """A name recognised where a cue vouches for it (here an investor list) is the same party where the article
+    writes it again without a cue."""
+    mentions = [m for m in find_parties(analyse(text, lang)) if m.name == "Tallowin"]
+    assert [m.start for m in mentions] == [text.index("Tallowin"), text.rindex("Tallowin")]

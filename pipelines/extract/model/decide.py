@@ -16,10 +16,13 @@ from ..document import Document
 from ..parties import Entity
 from .features import Candidate, GrammarFacts, candidates, pair_features
 from .linear import LinearModel
+from .scorer import PairScorer
+from .trees import TreeEnsemble
 from .tagger import PartyTagger
 
 MODEL_DIR = Path(__file__).with_name("files")
 DECISION_FILE = MODEL_DIR / "decision.json"
+TREES_FILE = MODEL_DIR / "trees.json"  # the scorers' trees, one tree a line (a diff shows which trees changed)
 TAGGER_FILE = MODEL_DIR / "party_tagger.crfsuite"
 
 
@@ -34,7 +37,7 @@ class Scored:
 
     def context_scores(self, kind: str) -> list[float]:
         """The probability of the fact at each of its contexts alone (computed on demand, for the evidence)."""
-        scorer = self.model.deal if kind == "deal" else self.model.investment
+        scorer = (self.model.deal if kind == "deal" else self.model.investment).linear
         entity_part = {k: v for k, v in self.pooled.items() if k in _ENTITY_FEATURE_NAMES or k.startswith(
             _ENTITY_FEATURE_PREFIXES)}
         return [scorer.probability({**entity_part, **{name: 1.0 for name in feats}}) for feats in self.per_context]
@@ -49,29 +52,43 @@ _ENTITY_FEATURE_PREFIXES = ("lang=", "role_a=", "role_b=", "roles=", "known=", "
 
 @dataclass
 class ExtractorModel:
-    deal: LinearModel
-    investment: LinearModel
+    deal: PairScorer
+    investment: PairScorer
     tagger: PartyTagger | None = None
     figures: dict[str, LinearModel] = field(default_factory=dict)
     thresholds: dict[str, float] = field(default_factory=dict)
     meta: dict = field(default_factory=dict)
 
     def to_dict(self) -> dict:
-        return {"meta": self.meta, "thresholds": self.thresholds, "deal": self.deal.to_dict(),
-                "investment": self.investment.to_dict(),
+        return {"meta": self.meta, "thresholds": self.thresholds, "deal": self.deal.linear.to_dict(),
+                "investment": self.investment.linear.to_dict(),
                 "figures": {k: m.to_dict() for k, m in sorted(self.figures.items())}}
+
+    def trees_text(self) -> str:
+        parts = []
+        for kind, scorer in (("deal", self.deal), ("investment", self.investment)):
+            if scorer.trees is not None:
+                data = scorer.trees.to_dict()
+                trees = ",\n".join(json.dumps(tree, separators=(",", ":")) for tree in data["trees"])
+                parts.append(f'"{kind}": {{"baseline": {json.dumps(data["baseline"])}, "trees": [\n{trees}\n]}}')
+        return "{" + ",\n".join(parts) + "}\n"
 
     def save(self, folder: Path) -> None:
         folder.mkdir(parents=True, exist_ok=True)
         (folder / DECISION_FILE.name).write_text(json.dumps(self.to_dict(), indent=1, sort_keys=True) + "\n",
                                                 encoding="utf-8")
+        (folder / TREES_FILE.name).write_text(self.trees_text(), encoding="utf-8")
 
     @classmethod
     def load(cls, folder: Path = MODEL_DIR) -> "ExtractorModel":
         data = json.loads((folder / DECISION_FILE.name).read_text(encoding="utf-8"))
-        tagger_path = folder / TAGGER_FILE.name
+        tagger_path, trees_path = folder / TAGGER_FILE.name, folder / TREES_FILE.name
+        trees = json.loads(trees_path.read_text(encoding="utf-8")) if trees_path.exists() else {}
+        scorers = {kind: PairScorer(LinearModel.from_dict(data[kind]),
+                                    TreeEnsemble.from_dict(trees[kind]) if kind in trees else None)
+                   for kind in ("deal", "investment")}
         return cls(
-            deal=LinearModel.from_dict(data["deal"]), investment=LinearModel.from_dict(data["investment"]),
+            deal=scorers["deal"], investment=scorers["investment"],
             tagger=PartyTagger(tagger_path) if tagger_path.exists() else None,
             figures={k: LinearModel.from_dict(v) for k, v in data.get("figures", {}).items()},
             thresholds=data.get("thresholds", {}), meta=data.get("meta", {}),
@@ -86,7 +103,8 @@ def load_model(folder: Path = MODEL_DIR) -> ExtractorModel | None:
 
 def ranks(entities: dict[str, Entity]) -> dict[str, int]:
     """Entities by how often the article names them (0 = most often)."""
-    order = sorted(entities.values(), key=lambda e: (-len(e.mentions), e.mentions[0].start))
+    # an organisation the grammar resolved from a description ("the chip giant") has no mention of its own
+    order = sorted(entities.values(), key=lambda e: (-len(e.mentions), e.mentions[0].start if e.mentions else 1e18))
     return {e.name: i for i, e in enumerate(order)}
 
 
@@ -101,5 +119,7 @@ def featurize(doc: Document, entities: dict[str, Entity], grammar: GrammarFacts 
 
 
 def score_candidates(model: ExtractorModel, featurized) -> list[Scored]:
-    return [Scored(cand, model.deal.probability(pooled), model.investment.probability(pooled), pooled, per_context,
-                   model) for cand, pooled, per_context in featurized]
+    rows = [pooled for _, pooled, _ in featurized]
+    deal, investment = model.deal.probabilities(rows), model.investment.probabilities(rows)
+    return [Scored(cand, d, i, pooled, per_context, model)
+            for (cand, pooled, per_context), d, i in zip(featurized, deal, investment)]

@@ -8,7 +8,6 @@ extractor itself never needs them.
 from __future__ import annotations
 
 import json
-import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -44,9 +43,3 @@ def read_labelled(path: Path) -> list[LabelledArticle]:
                 articles.append(LabelledArticle(str(row["id"]), row.get("lang") or "en", row.get("text") or "",
                                                 tuple(row.get("deals") or ()), tuple(row.get("investments") or ())))
     return articles
-
-
-def name_occurrences(text: str, name: str) -> list[tuple[int, int]]:
-    """Where `name` stands in `text` as a whole word (a genitive after it is not part of the span)."""
-    pattern = re.compile(rf"(?<![\w]){re.escape(name)}(?=(?:['’]s?)?(?![\w]))")
-    return [(m.start(), m.end()) for m in pattern.finditer(text)]

@@ -18,11 +18,12 @@ from pathlib import Path
 
 from ..companies import canonical_company
 from ..document import Document, analyse
-from ..names import fold
+from ..names import fold, name_occurrences
 from .decide import ExtractorModel
 from .figures import DEAL_KINDS, INVESTMENT_KINDS, figure_candidates, figure_matches
-from .labels import LabelledArticle, name_occurrences
-from .linear import LinearModel, fit_linear
+from .labels import LabelledArticle
+from .linear import fit_linear
+from .scorer import fit_pair_scorer
 from .tagger import PartyTagger, sentence_features, train_tagger
 
 SEED = 20261204
@@ -204,8 +205,8 @@ def fit_model(articles: list[LabelledArticle], analyse_fn: AnalyseFn, workdir: P
     else:
         for article in articles:
             add_examples(examples, article, analyse_fn(article, tagger), unknown_share, seed)
-    deal = fit_linear(examples.pair_rows, examples.deal_labels, c=PAIR_C, seed=seed)
-    investment = fit_linear(examples.pair_rows, examples.investment_labels, c=PAIR_C, seed=seed)
+    deal = fit_pair_scorer(examples.pair_rows, examples.deal_labels, c=PAIR_C, seed=seed)
+    investment = fit_pair_scorer(examples.pair_rows, examples.investment_labels, c=PAIR_C, seed=seed)
     figures = {fact: fit_linear(examples.figure_rows[fact], examples.figure_labels[fact], c=FIGURE_C, seed=seed)
                for fact in ("deal", "investment")}
     meta = {"articles": len(articles), "pair_examples": len(examples.pair_rows),
