@@ -55,10 +55,15 @@ def mentions(context: dg.AssetExecutionContext, warehouse_db: WarehouseResource,
         context.log.warning(f"extraction read the first {MAX_TEXT_CHARS:,} of {row['n_chars']:,} characters of "
                             f"{row['source']} {row['url'] or row['article_id']} (the rest is no news article)")
 
+    for _, article_id, error in outcome.errors:
+        context.log.warning(f"extraction failed on article {article_id}: {error} (no mentions from it; "
+                            "recorded in extracted_articles.extraction_error)")
+
     progress.done = outcome.items
     progress.finish(deal_mentions=previews["deal_mentions"][1], investment_mentions=previews["investment_mentions"][1],
                     new_organisations=previews["party_mentions"][1])
-    work = {**step_metadata(outcome, "articles"), "extractor_version": EXTRACTOR_VERSION, "texts_cut": cut.height}
+    work = {**step_metadata(outcome, "articles"), "extractor_version": EXTRACTOR_VERSION, "texts_cut": cut.height,
+            "extraction_errors": outcome.failed}
     columns = {"deal_mentions": ["buyer", "providers", "resource", "gw", "usd", "confidence", "evidence"],
                "investment_mentions": ["investor", "investee", "instrument", "usd", "confidence", "evidence"],
                "party_mentions": ["name", "kind", "evidence"]}

@@ -23,7 +23,7 @@ from pipelines import warehouse
 from pipelines.articles import article_from_stored
 from pipelines.extract.version import EXTRACTOR_VERSION
 from pipelines.incremental import extraction_inputs_sql, parse_key
-from pipelines.mentions import mentions_from_article
+from pipelines.mentions import mentions_or_error
 from pipelines.parallel import PoolSettings, batched, map_batches
 from pipelines.schemas import (
     ARTICLES_SCHEMA, DEAL_MENTIONS_SCHEMA, EXTRACTED_ARTICLES_SCHEMA, INVESTMENT_MENTIONS_SCHEMA, PARTY_MENTIONS_SCHEMA,
@@ -42,6 +42,7 @@ class StepOutcome:
     reused: int               # unchanged since an earlier run: rows kept as they were
     workers: int              # processes that did the work (1: the step's own process)
     errors: tuple[tuple[str, str, str], ...] = ()  # (source, url or id, error), at most MAX_REPORTED_ERRORS
+    failed: int = 0           # items the step could not process (extraction: recorded in extracted_articles)
 
 
 def parse_day_size(con: duckdb.DuckDBPyConnection, day: date) -> int:
@@ -117,12 +118,14 @@ def extract_day(con: duckdb.DuckDBPyConnection, day: date, pool: PoolSettings,
                 con.execute(warehouse.read_sql(f"delete_{table}_partition"), {"day": day})
 
         _with_kept(con, "kept_articles", "article_id", kept, forget_stale)
-        for results in map_batches(mentions_from_article, articles(), workers=workers,
+        errors: list[tuple[str, str, str]] = []
+        for results in map_batches(mentions_or_error, articles(), workers=workers,
                                    start_method=pool.start_method):
             ids = handed_out.popleft()
-            deal_rows = [row for deals, _, _ in results for row in deals]
-            investment_rows = [row for _, investments, _ in results for row in investments]
-            party_rows = [row for _, _, parties in results for row in parties]
+            deal_rows = [row for deals, _, _, _ in results for row in deals]
+            investment_rows = [row for _, investments, _, _ in results for row in investments]
+            party_rows = [row for _, _, parties, _ in results for row in parties]
+            errors += [("extractor", article_id, error) for article_id, (*_, error) in zip(ids, results) if error]
             warehouse.insert_frame(con, "deal_mentions", mention_frame(deal_rows, DEAL_MENTIONS_SCHEMA, day))
             warehouse.insert_frame(con, "investment_mentions", mention_frame(investment_rows, INVESTMENT_MENTIONS_SCHEMA, day))
             warehouse.insert_frame(con, "party_mentions",
@@ -131,12 +134,13 @@ def extract_day(con: duckdb.DuckDBPyConnection, day: date, pool: PoolSettings,
             warehouse.insert_frame(con, "extracted_articles", pl.DataFrame(
                 [{"article_id": article_id, "partition_date": day, "input_hash": inputs[article_id],
                   "extractor_version": EXTRACTOR_VERSION, "deal_mentions": len(deals),
-                  "investment_mentions": len(investments), "extracted_at": now}
-                 for article_id, (deals, investments, _) in zip(ids, results)],
+                  "investment_mentions": len(investments), "extracted_at": now, "extraction_error": error}
+                 for article_id, (deals, investments, _, error) in zip(ids, results)],
                 schema=EXTRACTED_ARTICLES_SCHEMA,
             ))
             on_batch(len(ids))
-    return StepOutcome(items=len(inputs), processed=len(todo), reused=len(kept), workers=workers)
+    return StepOutcome(items=len(inputs), processed=len(todo), reused=len(kept), workers=workers,
+                       errors=tuple(errors[:MAX_REPORTED_ERRORS]), failed=len(errors))
 
 
 def mention_frame(rows: list[dict], schema: dict, day: date, key: list[str] | None = None) -> pl.DataFrame:

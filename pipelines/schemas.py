@@ -25,6 +25,7 @@ ARTICLES_SCHEMA = {
 EXTRACTED_ARTICLES_SCHEMA = {
     "article_id": pl.String, "partition_date": pl.Date, "input_hash": pl.String, "extractor_version": pl.String,
     "deal_mentions": pl.Int32, "investment_mentions": pl.Int32, "extracted_at": pl.Datetime("us", "UTC"),
+    "extraction_error": pl.String,
 }
 _MENTION_CONTEXT = {"mention_id": pl.String, "article_id": pl.String, "source": pl.String, "lang": pl.String,
                    "published": pl.Date}

@@ -38,7 +38,7 @@ TABLES = (
     "company_candidates",
 )
 # Changes to tables that existing databases already have, applied in this order (idempotent).
-MIGRATIONS = ("migrate_add_confidence_columns", "migrate_add_parse_key_column")
+MIGRATIONS = ("migrate_add_confidence_columns", "migrate_add_parse_key_column", "migrate_add_extraction_error_column")
 
 
 # Views for the questions readers ask most (sql/README.md); created by each run before it publishes

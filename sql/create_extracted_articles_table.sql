@@ -7,5 +7,6 @@ create table if not exists extracted_articles (
     extractor_version varchar not null, -- pipelines.extract.version.EXTRACTOR_VERSION
     deal_mentions integer not null,
     investment_mentions integer not null,
-    extracted_at timestamp with time zone not null
+    extracted_at timestamp with time zone not null,
+    extraction_error varchar            -- why the extractor failed on this article (no mentions), when it did
 );

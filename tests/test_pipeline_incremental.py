@@ -114,3 +114,32 @@ def test_workers_in_small_batches_give_the_same_rows_as_one_process(first_run, t
     pooled_rows, serial_rows = snapshot(pooled), snapshot(database)
     assert {k: v for k, v in pooled_rows.items() if k != "asset_inputs"} == \
         {k: v for k, v in serial_rows.items() if k != "asset_inputs"}
+
+
+def test_an_article_the_extractor_fails_on_is_recorded_and_the_others_keep_their_mentions(tmp_path, monkeypatch):
+    """One article that makes the extractor raise must not cost the day's other articles (German or English)."""
+    import duckdb
+
+    from pipelines import mentions
+
+    real = mentions.extract
+
+    def failing(text, lang, **kwargs):
+        if "Nvidia" in text:
+            raise RuntimeError("the extractor broke on this article")
+        return real(text, lang=lang, **kwargs)
+
+    monkeypatch.setattr(mentions, "extract", failing)
+    database = tmp_path / "w.duckdb"
+    result = run_daily_job(database, parallelism=ParallelismResource(workers=2, batch_size=4, serial_below=0))
+    assert result.success
+    with duckdb.connect(str(database), read_only=True) as con:
+        failed = con.execute("select e.article_id, a.lang, e.extraction_error from extracted_articles e "
+                             "join articles a using (article_id) where e.extraction_error is not null").fetchall()
+        kept = con.execute("select count(*) from deal_mentions").fetchall()[0][0]
+        leaked = con.execute("select count(*) from deal_mentions d join extracted_articles e using (article_id) "
+                             "where e.extraction_error is not null").fetchall()[0][0]
+    assert {lang for _, lang, _ in failed} == {"de", "en"}
+    assert all(error == "RuntimeError: the extractor broke on this article" for *_, error in failed)
+    assert kept > 0 and leaked == 0
+    assert metadata(result, "mentions", "deal_mentions")["extraction_errors"] == len(failed)
