@@ -52,7 +52,8 @@ _UNIT_WORDS = {  # number words; None marks "a"/"ein", which only count before a
     "a": None, "an": None, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
     "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15,
     "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
-    "eighty": 80, "ninety": 90, "dozen": 12, "half": 0.5,
+    "eighty": 80, "ninety": 90, "dozen": 12, "half": 0.5, "thirteen": 13, "fourteen": 14, "sixteen": 16,
+    "seventeen": 17, "eighteen": 18, "nineteen": 19,
     "ein": None, "eine": None, "einer": None, "einen": None, "einem": None, "eins": 1,
     "zwei": 2, "drei": 3, "vier": 4, "fünf": 5, "sechs": 6, "sieben": 7, "acht": 8, "neun": 9,
     "zehn": 10, "elf": 11, "zwölf": 12, "fünfzehn": 15, "zwanzig": 20, "dreißig": 30,
@@ -60,6 +61,8 @@ _UNIT_WORDS = {  # number words; None marks "a"/"ein", which only count before a
     "neunzig": 90, "anderthalb": 1.5, "eineinhalb": 1.5, "hundert": 100, "hundred": 100,
     "tausend": 1000, "thousand": 1000,
 }
+# "thirty-five": a tens word with its unit
+_TENS_UNIT = re.compile(r"-(?P<unit>one|two|three|four|five|six|seven|eight|nine)(?![\w])", re.IGNORECASE)
 _DIGITS = r"\d{1,3}(?:[.,]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?"
 _WORDS = "|".join(sorted(_UNIT_WORDS, key=len, reverse=True))
 _NUMBER = re.compile(rf"(?<![\w.,])(?:(?P<digits>{_DIGITS})|(?P<word>(?i:{_WORDS}))(?![\w]))")
@@ -90,14 +93,15 @@ _CURRENCIES = {"$": "usd", "us$": "usd", "usd": "usd", "dollar": "usd", "€": "
 _POWER_UNIT = re.compile(r"[\s-]*(?P<unit>GW|Gigawatts?|gigawatts?|MW|Megawatts?|megawatts?)(?![\w])")
 _CHIP_NOUN = (
     r"(?:[\w]+-)*(?:GPUs|TPUs|[Cc]hips|Grafikprozessoren|Grafikchips|Grafikkarten|accelerators|"
-    r"Beschleuniger|Tensor Processing Units|tensor processing units|graphics processing units|Superchips|superchips|[Pp]rozessoren|processors)"
+    r"Beschleuniger|Tensor Processing Units|tensor processing units|graphics processing units|Superchips|superchips|[Pp]rozessoren|processors"
+    r"|[A-ZÄÖÜ][a-zäöüß]+(?:prozessoren|chips|beschleuniger))"  # German compounds: "Spezialprozessoren", "Hochleistungschips"
 )
 _NOT_IN_NOUN_PHRASE = (
     r"(?:\d[\d.,]*\d|servers?|Server|Systemen?|systems?|racks?|Racks|Kernen?|cores|nodes|Knoten|with|mit|von|from|"
     r"für|for|in|und|and|to|zu|bei|at|the|die|der|das|is|are|ist|sind|wird|will|werden)"
 )
 _CHIP_TAIL = re.compile(
-    rf"[\s\"“”„]*(?:(?:of|von)\s+(?=[A-Z])|(?:der|seiner|ihrer|of the|of its|of their)\s+)?(?:(?!{_NOT_IN_NOUN_PHRASE}\s)[\w’'.:()-]+\s+){{0,5}}?(?P<noun>{_CHIP_NOUN})(?![\w-])"
+    rf"[\s\"“”„]*(?:(?:of|von)\s+(?=[A-Z])|(?:der|seiner|ihrer|of the|of its|of their)\s+)?(?:(?!{_NOT_IN_NOUN_PHRASE}\s)[\w’'.:()-]+\s+){{0,5}}?[„“\"]?(?:[\w-]+[“”\"]-)?(?P<noun>{_CHIP_NOUN})(?![\w-])"
     r"(?!\s*-?\s*(?:servers?|Server|Systeme|systems|racks|hours|Stunden)\b)"
 )
 _SHARES_TAIL = re.compile(
@@ -355,6 +359,9 @@ def find_amounts(text: str, lang: str | None = None) -> list[Amount]:
             if word == "half" and re.match(r"\s+an?\s", text[match.end() : match.end() + 4]):
                 continue  # "half a million": read with the "a"
             draft = _Draft(value or 1.0, match.start(), match.end())
+            if value in (20, 30, 40, 50, 60, 70, 80, 90) and (unit := _TENS_UNIT.match(text, draft.end)):
+                draft.value += _UNIT_WORDS[unit.group("unit").lower()]
+                draft.end = unit.end()
             if value is None:  # "half a million", "eine halbe Million": half of the scale
                 half_after = _HALF_AFTER.match(text, draft.end)
                 half_before = _HALF_BEFORE.search(text[max(0, draft.start - 8) : draft.start])

@@ -62,6 +62,10 @@ def test_money_and_power(text, lang, kind, value, bound):
         ("Nearly 50,000 accelerators ship.", "en", 50_000, "approx"),
         ("Das Cluster nutzt mehr als 40.000 Grafikprozessoren.", "de", 40_000, "at_least"),
         ("It runs 250,000+ GPUs.", "en", 250_000, "at_least"),
+        ("Das Zentrum wird mit bis zu 10.000 Spezialprozessoren ausgestattet.", "de", 10_000, "up_to"),
+        ("Eine erste Tranche von 18.000 der neuesten „Blackwell“-Chips geht an Humain.", "de", 18_000, "exact"),
+        ("A first tranche of 18,000 of its newest \"Blackwell\"-chips goes to Humain.", "en", 18_000, "exact"),
+        ("It ships thirty-five thousand of Nvidia's Blackwell chips.", "en", 35_000, "exact"),
     ],
 )
 def test_chip_counts(text, lang, value, bound):
