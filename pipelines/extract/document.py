@@ -30,6 +30,8 @@ class Document:
     cues: list[tuple[str, int, int]]  # (word class, start, end), see lexicon/
     registry: list[CompanyMention]  # companies of the registry, in order
     _sentence_starts: list[int] = field(default_factory=list, repr=False)
+    # what later stages derive from the text once and read several times (the name runs of a sentence)
+    derived: dict = field(default_factory=dict, repr=False, compare=False)
 
     def sentence_index(self, position: int) -> int:
         """The index of the sentence holding character `position`."""

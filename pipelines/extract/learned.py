@@ -23,7 +23,8 @@ from .model.features import Candidate, GrammarFacts
 from .model.figures import DEAL_KINDS, INVESTMENT_KINDS, figure_candidates
 from .modality import capacity_year, deal_status
 from .numbers import Amount
-from .parties import Entity, PartyMention, find_parties, group_entities
+from .mentions import PartyMention
+from .parties import Entity, find_parties, group_entities
 from .resources import deal_resource
 
 DEFAULT_FLOOR = 0.15  # facts below this probability are not emitted at all

@@ -16,7 +16,8 @@ from dataclasses import dataclass, field
 
 from ..document import Document
 from ..modality import negated_segments
-from ..parties import Entity, PartyMention, PartySource
+from ..mentions import PartyMention, PartySource
+from ..parties import Entity
 from ..tokens import Token
 
 WINDOW = 2  # sentences between two mentions that still make a candidate
