@@ -106,7 +106,7 @@ def apposition_mentions(doc: Document) -> list[PartyMention]:
     nouns = dict(_descriptor_nouns(doc))
     if not nouns:
         return found
-    place = lexicon().pattern("place_preposition")
+    place, function = lexicon().pattern("place_preposition"), lexicon().pattern("function_word")
     for s_start, s_end in doc.sentences:
         tokens = doc.tokens_between(s_start, s_end)
         index = {t.start: i for i, t in enumerate(tokens)}
@@ -117,8 +117,10 @@ def apposition_mentions(doc: Document) -> list[PartyMention]:
                 continue
             before = [t.text for t in tokens[max(0, i - 2):i]]
             if before and (place.fullmatch(before[-1]) or len(before) == 2 and place.fullmatch(before[0])
-                           and lexicon().pattern("function_word").fullmatch(before[1])):
+                           and function.fullmatch(before[1])):
                 continue  # "in Texas, the company …", "In the Pacific Northwest, …": a place
+            # German describes with a genitive after the noun ("Tessaray, die Entwickler optischer Bauteile")
+            german = doc.lang == "de" and j + 1 < len(tokens) and function.fullmatch(tokens[j + 1].text)
             for k in range(j + 1, min(j + 2 + _APPOSITION_WORDS, len(tokens))):
                 if tokens[k].text in _CLAUSE_MARKS:
                     break
@@ -128,8 +130,6 @@ def apposition_mentions(doc: Document) -> list[PartyMention]:
                 if _names_a_person(doc, tokens[j].start, noun_end):
                     break  # "Sungkyue Shin, chief financial officer of the company": a person
                 after = next((t for t in tokens[k + 1:] if t.start >= noun_end), None)
-                # German describes with a genitive after the noun ("Tessaray, die Entwickler optischer Bauteile")
-                german = doc.lang == "de" and lexicon().pattern("function_word").fullmatch(tokens[j + 1].text)
                 if after is None or after.text.lower() in _APPOSITION_ENDS or german:
                     words = trim_leading_words(doc.text[start:end].split())
                     if proper_word(words[0]) and len(words) <= MAX_NAME_WORDS:
